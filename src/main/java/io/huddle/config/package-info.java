@@ -1,0 +1,2 @@
+/** Typed configuration read from MicroProfile Config under the {@code huddle.} prefix. */
+package io.huddle.config;

@@ -1,0 +1,125 @@
+package io.huddle.connection;
+
+import jakarta.websocket.CloseReason;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One client connection (spec §4): a websocket, or the short-lived connection of one HTTP request.
+ * Identity fields are fixed at creation; rooms, counters and the session map change over its life and are
+ * safe to touch from any thread.
+ */
+public final class Connection {
+
+    public static final String TYPE_WEBSOCKET = "websocket";
+    public static final String TYPE_WEB = "web";
+
+    private final String id;
+    private final String fingerprint;
+    private final String type;
+    private final String remoteIP;
+    private final Object remotePort;
+    private final long connectedAt = System.currentTimeMillis();
+    private final Outbox outbox;
+
+    private final CopyOnWriteArrayList<String> rooms = new CopyOnWriteArrayList<>();
+    private final Map<String, Object> session = new ConcurrentHashMap<>();
+    private final AtomicLong totalActions = new AtomicLong();
+    private final AtomicInteger pendingActions = new AtomicInteger();
+    private volatile boolean alive = true;
+    private volatile String userKey;
+
+    public Connection(String id, String fingerprint, String type, String remoteIP, Object remotePort, Outbox outbox) {
+        this.id = id;
+        this.fingerprint = fingerprint;
+        this.type = type;
+        this.remoteIP = remoteIP;
+        this.remotePort = remotePort;
+        this.outbox = outbox;
+    }
+
+    public String id() { return id; }
+
+    public String fingerprint() { return fingerprint; }
+
+    public String type() { return type; }
+
+    public String remoteIP() { return remoteIP; }
+
+    /** A number from the socket, or the string of an {@code X-Forwarded-Port} header, as ActionHero reports it. */
+    public Object remotePort() { return remotePort; }
+
+    public long connectedAt() { return connectedAt; }
+
+    /** Rooms this connection is in, in join order; a snapshot. */
+    public List<String> rooms() { return List.copyOf(rooms); }
+
+    public boolean isIn(String room) { return rooms.contains(room); }
+
+    public int roomCount() { return rooms.size(); }
+
+    /** Records a join; false if already in the room. Called by the chat layer only. */
+    public boolean addRoom(String room) { return rooms.addIfAbsent(room); }
+
+    /** Records a leave; false if not in the room. Called by the chat layer only. */
+    public boolean removeRoom(String room) { return rooms.remove(room); }
+
+    /** Free storage for actions and middleware (e.g. "user logged in"), alive as long as the connection. */
+    public Map<String, Object> session() { return session; }
+
+    /** Who this connection belongs to for presence: set by application code after a login, else the fingerprint. */
+    public String userKey() { return userKey != null ? userKey : fingerprint; }
+
+    public void userKey(String userKey) { this.userKey = userKey; }
+
+    public long totalActions() { return totalActions.get(); }
+
+    public int pendingActions() { return pendingActions.get(); }
+
+    /** Counts an action request and returns how many are now in flight on this connection. */
+    public int actionStarted() {
+        totalActions.incrementAndGet();
+        return pendingActions.incrementAndGet();
+    }
+
+    public void actionFinished() { pendingActions.decrementAndGet(); }
+
+    public boolean canChat() { return outbox != null; }
+
+    /** Queues an encoded frame for this client; false if it cannot take it (HTTP, closing, or too slow). */
+    public boolean send(String frame) {
+        return outbox != null && outbox.offer(frame);
+    }
+
+    /** Sends what is queued, then {@code lastFrame}, then closes. */
+    public void close(String lastFrame, CloseReason reason) {
+        if (outbox != null) {
+            outbox.closeAfter(lastFrame, reason);
+        }
+    }
+
+    public Optional<Outbox> outbox() { return Optional.ofNullable(outbox); }
+
+    /** Heartbeat bookkeeping: true once the client answered the last ping. */
+    public boolean alive() { return alive; }
+
+    public void alive(boolean alive) { this.alive = alive; }
+
+    public ConnectionDetails details() {
+        return new ConnectionDetails(id, fingerprint, remoteIP, remotePort, Collections.emptyMap(), connectedAt,
+                new ArrayList<>(rooms), totalActions.get(), pendingActions.get());
+    }
+
+    @Override
+    public String toString() {
+        return type + " connection " + id + " from " + remoteIP;
+    }
+}

@@ -1,0 +1,56 @@
+package io.huddle.connection;
+
+/**
+ * Every error text a client can see, in one place. Where ActionHero fixes a text (spec §2.7) it is copied exactly,
+ * because clients match on it; the rest are Huddle's own and say what to do.
+ */
+public final class ErrorMessages {
+
+    // ActionHero's texts (spec §2.7)
+    public static final String UNKNOWN_ACTION = "unknown action or invalid apiVersion";
+    public static final String SHUTTING_DOWN = "the server is shutting down";
+    public static final String TOO_MANY_PENDING = "you have too many pending requests";
+    public static final String FILE_NOT_FOUND = "that file is not found";
+    public static final String FILE_REQUIRED = "file is a required param to send a file";
+    public static final String ROOM_AND_MESSAGE_REQUIRED = "both room and message are required";
+    public static final String ROOM_DELETED = "this room has been deleted";
+    public static final String ROOM_DOES_NOT_EXIST = "room does not exist";
+    public static final String ROOM_EXISTS = "room exists";
+    public static final String ROOM_REQUIRED = "a room is required";
+
+    // Huddle's own
+    public static final String NOT_JSON = "frame is not valid JSON";
+    public static final String BINARY_FRAME = "binary frames are not supported: send JSON text frames";
+    public static final String BAD_MESSAGE_ID = "messageId must be a string or a number";
+
+    private ErrorMessages() {
+    }
+
+    public static String verbNotFound(String verb) {
+        return "verb not found or not allowed (" + verb + ")";
+    }
+
+    public static String notInRoom(String room) {
+        return "connection not in this room (" + room + ")";
+    }
+
+    public static String alreadyInRoom(String room) {
+        return "connection already in this room (" + room + ")";
+    }
+
+    public static String requiredParam(String param) {
+        return param + " is a required parameter for this action";
+    }
+
+    public static String failedValidation(String param) {
+        return "Input for parameter \"" + param + "\" failed validation!";
+    }
+
+    public static String blockedConnectionType(String type) {
+        return "this action does not support the " + type + " connection type";
+    }
+
+    public static String mustBe(String field, String what) {
+        return field + " must be " + what;
+    }
+}

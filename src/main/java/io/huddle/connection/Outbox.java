@@ -1,0 +1,160 @@
+package io.huddle.connection;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The outbound queue of one connection: frames go out through the container's async remote, in order, with at most
+ * {@code concurrentSends} in flight; a connection whose pending frames exceed the bound is closed as too slow,
+ * so one stalled client can never grow the heap or slow anyone else down.
+ *
+ * <p>Thread-safe and lock-free: any thread may {@link #offer} at any time; the thread that wins the
+ * {@code draining} flag hands frames to the container, so frames leave in the order they were queued.
+ */
+public final class Outbox {
+
+    /** Policy violation: the client did not read its frames fast enough. */
+    public static final int SLOW_CONSUMER_CLOSE_CODE = 1008;
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+
+    private final Session session;
+    private final int concurrentSends;
+    private final int maxMessages;
+    private final long maxBytes;
+
+    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pendingMessages = new AtomicInteger();
+    private final AtomicLong pendingBytes = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile CloseReason closeWhenDrained;
+    private volatile boolean closed;
+
+    public Outbox(Session session, int concurrentSends, int maxMessages, long maxBytes) {
+        this.session = session;
+        this.concurrentSends = Math.max(1, concurrentSends);
+        this.maxMessages = maxMessages;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Queues one encoded frame; returns false if the connection is closing or was just closed as too slow. */
+    public boolean offer(String frame) {
+        if (closed || closeWhenDrained != null) {
+            return false;
+        }
+        int messages = pendingMessages.incrementAndGet();
+        long bytes = pendingBytes.addAndGet(frame.length());
+        if (messages > maxMessages || bytes > maxBytes) {
+            pendingMessages.decrementAndGet();
+            pendingBytes.addAndGet(-frame.length());
+            closeSlowConsumer(messages, bytes);
+            return false;
+        }
+        queue.add(frame);
+        drain();
+        return true;
+    }
+
+    /** Sends what is queued, then {@code lastFrame} (if any), then closes the socket with {@code reason}. */
+    public void closeAfter(String lastFrame, CloseReason reason) {
+        if (closed || closeWhenDrained != null) {
+            return;
+        }
+        if (lastFrame != null) {
+            pendingMessages.incrementAndGet();
+            pendingBytes.addAndGet(lastFrame.length());
+            queue.add(lastFrame);
+        }
+        closeWhenDrained = reason;
+        drain();
+    }
+
+    /** Frames queued or in flight: how far behind this client is. */
+    public int pending() {
+        return pendingMessages.get();
+    }
+
+    public boolean isDrained() {
+        return pendingMessages.get() == 0;
+    }
+
+    private void drain() {
+        do {
+            if (!draining.compareAndSet(false, true)) {
+                return; // the thread holding the flag re-checks after releasing it
+            }
+            try {
+                String next;
+                while (!closed && inFlight.get() < concurrentSends && (next = queue.poll()) != null) {
+                    inFlight.incrementAndGet();
+                    send(next);
+                }
+                if (readyToClose()) {
+                    close(closeWhenDrained);
+                }
+            } finally {
+                draining.set(false);
+            }
+        } while (!closed && (canSendMore() || readyToClose()));
+    }
+
+    private boolean canSendMore() {
+        return !queue.isEmpty() && inFlight.get() < concurrentSends;
+    }
+
+    private boolean readyToClose() {
+        return !closed && closeWhenDrained != null && pendingMessages.get() == 0;
+    }
+
+    private void send(String frame) {
+        try {
+            session.getAsyncRemote().sendText(frame, result -> sent(frame, result));
+        } catch (RuntimeException e) {
+            sent(frame, new SendResult(e));
+        }
+    }
+
+    private void sent(String frame, SendResult result) {
+        inFlight.decrementAndGet();
+        pendingMessages.decrementAndGet();
+        pendingBytes.addAndGet(-frame.length());
+        if (!result.isOK()) {
+            LOG.log(Level.FINE, "send failed on {0}: {1}", new Object[]{session.getId(), result.getException()});
+            closed = true;
+            queue.clear();
+            return;
+        }
+        drain();
+    }
+
+    private void closeSlowConsumer(int messages, long bytes) {
+        LOG.log(Level.INFO, "closing slow consumer {0}: {1} frames / {2} bytes pending",
+                new Object[]{session.getId(), messages, bytes});
+        queue.clear();
+        close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                "client too slow: more than " + maxMessages + " messages or " + maxBytes + " bytes pending"));
+    }
+
+    private void close(CloseReason reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            session.close(reason);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "close failed on " + session.getId(), e);
+        }
+    }
+}

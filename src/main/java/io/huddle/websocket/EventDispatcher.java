@@ -1,0 +1,77 @@
+package io.huddle.websocket;
+
+import io.huddle.connection.ClientError;
+import io.huddle.connection.Connection;
+import io.huddle.connection.ErrorMessages;
+import io.huddle.connection.FrameEncoder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Serves one decoded inbound event by calling the service that owns it and queueing the reply. Runs on the
+ * container's thread for the connection, so one connection's verbs are answered in the order they arrived.
+ */
+@ApplicationScoped
+public class EventDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(EventDispatcher.class.getName());
+
+    @Inject
+    FrameEncoder encoder;
+
+    @Inject
+    WebsocketSessions sessions;
+
+    void dispatch(Connection connection, String frame) {
+        ClientEvent event = EventDecoder.decode(frame);
+        try {
+            serve(connection, event);
+        } catch (ClientError e) {
+            if (event instanceof ClientEvent.Request request) {
+                reply(connection, VerbReply.error(e.getMessage(), JsonValue.EMPTY_JSON_OBJECT, request.messageId()));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "serving " + event + " on " + connection + " failed", e);
+            if (event instanceof ClientEvent.Request request) {
+                reply(connection, VerbReply.error("internal server error", JsonValue.EMPTY_JSON_OBJECT,
+                        request.messageId()));
+            }
+        }
+    }
+
+    void rejectBinary(Connection connection) {
+        LOG.fine(() -> "rejected binary frame on " + connection);
+        reply(connection, VerbReply.error(ErrorMessages.BINARY_FRAME, null, EventDecoder.freshId()));
+    }
+
+    private void serve(Connection connection, ClientEvent event) {
+        if (event instanceof ClientEvent.Pong) {
+            connection.alive(true);
+        } else if (event instanceof ClientEvent.IdRequest) {
+            connection.send(encoder.encode("primus::id::" + connection.id()));
+        } else if (event instanceof ClientEvent.DetailsView view) {
+            reply(connection, VerbReply.ok(connection.details(), view.messageId()));
+        } else if (event instanceof ClientEvent.Quit) {
+            sessions.destroy(connection);
+        } else if (event instanceof ClientEvent.Invalid invalid) {
+            LOG.fine(() -> "rejected frame on " + connection + ": " + invalid.error());
+            reply(connection, VerbReply.error(invalid.error(), invalid.data(), invalid.messageId()));
+        } else if (event instanceof ClientEvent.Request request) {
+            reply(connection, VerbReply.error(ErrorMessages.verbNotFound(verbOf(request)),
+                    JsonValue.EMPTY_JSON_OBJECT, request.messageId()));
+        }
+    }
+
+    private static String verbOf(ClientEvent.Request request) {
+        String simple = request.getClass().getSimpleName();
+        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+    }
+
+    private void reply(Connection connection, VerbReply reply) {
+        connection.send(encoder.encode(reply));
+    }
+}

@@ -1,0 +1,82 @@
+package io.huddle.websocket;
+
+import io.huddle.config.HuddleConfig;
+import io.huddle.connection.Connection;
+import io.huddle.connection.Connections;
+import io.huddle.connection.FrameEncoder;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The Primus heartbeat (spec §1.4): every interval each connection gets {@code "primus::ping::<ms>"}; one that did
+ * not answer the previous ping is closed without {@code primus::server::close}, so its client reconnects.
+ */
+@ApplicationScoped
+public class Heartbeat {
+
+    /** Private-use close code: the client missed a heartbeat. */
+    static final int MISSED_HEARTBEAT_CLOSE_CODE = 4000;
+
+    private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    HuddleConfig config;
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    FrameEncoder encoder;
+
+    private ScheduledFuture<?> ticks;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        long interval = config.pingIntervalMillis();
+        if (interval > 0) {
+            ticks = scheduler.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void tick() {
+        try {
+            String ping = encoder.encode("primus::ping::" + System.currentTimeMillis());
+            CloseReason missed = new CloseReason(CloseReason.CloseCodes.getCloseCode(MISSED_HEARTBEAT_CLOSE_CODE),
+                    "missed heartbeat: no pong within " + config.pingIntervalMillis() + " ms");
+            for (Connection connection : connections.all()) {
+                if (!connection.canChat()) {
+                    continue;
+                }
+                if (!connection.alive()) {
+                    LOG.log(Level.FINE, "{0} missed a heartbeat", connection);
+                    connection.close(null, missed);
+                } else {
+                    connection.alive(false);
+                    connection.send(ping);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "heartbeat tick failed", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ticks != null) {
+            ticks.cancel(false);
+        }
+    }
+}

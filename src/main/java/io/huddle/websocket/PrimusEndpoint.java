@@ -1,0 +1,66 @@
+package io.huddle.websocket;
+
+import io.huddle.connection.Connection;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@code /primus} websocket. One instance per connection; it only hands frames to {@link EventDispatcher} and
+ * lifecycle changes to {@link WebsocketSessions}.
+ */
+@ServerEndpoint(value = "/primus", configurator = HandshakeConfigurator.class)
+public class PrimusEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(PrimusEndpoint.class.getName());
+
+    @Inject
+    WebsocketSessions sessions;
+
+    @Inject
+    EventDispatcher dispatcher;
+
+    private Connection connection;
+
+    @OnOpen
+    public void open(Session session, EndpointConfig config) {
+        Object handshake = session.getUserProperties().get(Handshake.USER_PROPERTY);
+        if (handshake == null) {
+            handshake = config.getUserProperties().get(Handshake.USER_PROPERTY);
+        }
+        connection = sessions.open(session, (Handshake) handshake);
+    }
+
+    @OnMessage
+    public void text(String frame) {
+        dispatcher.dispatch(connection, frame);
+    }
+
+    @OnMessage
+    public void binary(ByteBuffer frame) {
+        dispatcher.rejectBinary(connection);
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        if (connection != null) {
+            sessions.closed(connection, reason);
+        }
+    }
+
+    @OnError
+    public void error(Session session, Throwable error) {
+        // an abrupt disconnect or an oversized frame: the container closes the socket and @OnClose cleans up
+        LOG.log(Level.FINE, "websocket error on " + connection, error);
+    }
+}

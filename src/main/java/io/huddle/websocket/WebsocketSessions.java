@@ -1,0 +1,114 @@
+package io.huddle.websocket;
+
+import io.huddle.config.HuddleConfig;
+import io.huddle.connection.Connection;
+import io.huddle.connection.Connections;
+import io.huddle.connection.FrameEncoder;
+import io.huddle.connection.Outbox;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Opens and closes websocket connections: builds the {@link Connection} with its {@link Outbox}, registers it,
+ * sends the welcome; and at undeploy ends every connection the way {@code destroyClientsOnShutdown} asks.
+ */
+@ApplicationScoped
+public class WebsocketSessions {
+
+    /** Sent before a deliberate close: the stock client then does not reconnect (spec §1.3). */
+    static final String SERVER_CLOSE = "primus::server::close";
+
+    /** How long undeploy waits for the last frames to leave. */
+    private static final long SHUTDOWN_DRAIN_MILLIS = 3000;
+
+    /** Undertow coalesces concurrent async writes on one socket; other containers get one send at a time. */
+    private static final int UNDERTOW_CONCURRENT_SENDS = 32;
+
+    private static final Logger LOG = Logger.getLogger(WebsocketSessions.class.getName());
+
+    @Inject
+    HuddleConfig config;
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    FrameEncoder encoder;
+
+    private volatile boolean shuttingDown;
+
+    Connection open(Session session, Handshake handshake) {
+        session.setMaxTextMessageBufferSize(config.maxFrameBytes());
+        session.setMaxBinaryMessageBufferSize(config.maxFrameBytes());
+        session.setMaxIdleTimeout(0);
+        Outbox outbox = new Outbox(session, concurrentSends(session), config.outboxMaxMessages(),
+                config.outboxMaxBytes());
+        Connection connection = new Connection(handshake.connectionId(), handshake.fingerprint(),
+                Connection.TYPE_WEBSOCKET, handshake.remoteIP(), handshake.remotePort(), outbox);
+        connection.send(encoder.encode(new Welcome(config.welcomeMessage())));
+        connections.register(connection);
+        if (shuttingDown) {
+            end(connection);
+        }
+        LOG.log(Level.FINE, "opened {0}", connection);
+        return connection;
+    }
+
+    void closed(Connection connection, CloseReason reason) {
+        LOG.log(Level.FINE, "closed {0}: {1}", new Object[]{connection, reason});
+        connections.unregister(connection);
+    }
+
+    /** Ends a connection on purpose: the client is told not to reconnect. */
+    void destroy(Connection connection) {
+        connection.close(encoder.encode(SERVER_CLOSE),
+                new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "connection ended by the server"));
+    }
+
+    /** Undeploy or server stop: with destroyClientsOnShutdown clients stay away, otherwise they reconnect. */
+    @PreDestroy
+    void shutdown() {
+        shuttingDown = true;
+        List<Connection> open = List.copyOf(connections.all());
+        LOG.info(() -> "shutting down: ending " + open.size() + " websocket connections"
+                + (config.destroyClientsOnShutdown() ? " (clients told not to reconnect)" : " (clients will reconnect)"));
+        open.forEach(this::end);
+        long deadline = System.currentTimeMillis() + SHUTDOWN_DRAIN_MILLIS;
+        for (Connection connection : open) {
+            while (!connection.outbox().map(Outbox::isDrained).orElse(true) && System.currentTimeMillis() < deadline) {
+                sleepBriefly();
+            }
+        }
+    }
+
+    private void end(Connection connection) {
+        if (config.destroyClientsOnShutdown()) {
+            destroy(connection);
+        } else {
+            connection.close(null, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server shutting down"));
+        }
+    }
+
+    private int concurrentSends(Session session) {
+        String setting = config.outboxConcurrentSends().trim();
+        if (!setting.equalsIgnoreCase("auto")) {
+            return Integer.parseInt(setting);
+        }
+        return session.getClass().getName().startsWith("io.undertow") ? UNDERTOW_CONCURRENT_SENDS : 1;
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
