@@ -26,7 +26,15 @@ public class EventDispatcher {
     @Inject
     WebsocketSessions sessions;
 
+    @Inject
+    FrameSizeLimit frameSize;
+
     void dispatch(Connection connection, String frame) {
+        if (frameSize.exceeded(frame)) {
+            LOG.fine(() -> "closing " + connection + ": frame of " + frame.length() + " chars over the limit");
+            connection.close(null, frameSize.tooBig());
+            return;
+        }
         ClientEvent event = EventDecoder.decode(frame);
         try {
             serve(connection, event);

@@ -41,12 +41,18 @@ public class PrimusEndpoint {
         connection = sessions.open(session, (Handshake) handshake);
     }
 
-    @OnMessage
+    /**
+     * The container's hard ceiling, Primus' own default (10 MiB): frames up to it are buffered whole, then checked
+     * against the configured {@code huddle.websocket.server.maxLength} by the dispatcher.
+     */
+    static final int HARD_FRAME_LIMIT = 10 * 1024 * 1024;
+
+    @OnMessage(maxMessageSize = HARD_FRAME_LIMIT)
     public void text(String frame) {
         dispatcher.dispatch(connection, frame);
     }
 
-    @OnMessage
+    @OnMessage(maxMessageSize = HARD_FRAME_LIMIT)
     public void binary(ByteBuffer frame) {
         dispatcher.rejectBinary(connection);
     }

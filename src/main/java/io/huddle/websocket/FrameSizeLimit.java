@@ -1,0 +1,30 @@
+package io.huddle.websocket;
+
+import io.huddle.config.HuddleConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+
+import java.nio.charset.StandardCharsets;
+
+/** The configured maximum inbound frame size ({@code huddle.websocket.server.maxLength}, in UTF-8 bytes). */
+@ApplicationScoped
+public class FrameSizeLimit {
+
+    @Inject
+    HuddleConfig config;
+
+    boolean exceeded(String frame) {
+        int max = config.maxFrameBytes();
+        if (frame.length() > max) {
+            return true;
+        }
+        // a char is at most 3 UTF-8 bytes: only count when the frame could be over
+        return (long) frame.length() * 3 > max && frame.getBytes(StandardCharsets.UTF_8).length > max;
+    }
+
+    CloseReason tooBig() {
+        return new CloseReason(CloseReason.CloseCodes.TOO_BIG,
+                "frame larger than " + config.maxFrameBytes() + " bytes");
+    }
+}

@@ -1,0 +1,50 @@
+package io.huddle.it;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Builds what the integration tests deploy: the real WAR from {@code mvn package} plus test fixtures. */
+public final class Deployments {
+
+    /** Settings every integration test runs with: a fast heartbeat so heartbeat tests take seconds. */
+    static final Map<String, String> TEST_SETTINGS = Map.of(
+            "huddle.websocket.server.pingInterval", "2000",
+            "huddle.websocket.outbox.maxMessages", "500",
+            "huddle.general.id", "test-node");
+
+    private Deployments() {
+    }
+
+    /** The real WAR with the standard test settings and fixtures. */
+    public static WebArchive huddle() {
+        return huddle(Map.of());
+    }
+
+    /** The real WAR with the standard test settings, {@code overrides} on top, and fixtures. */
+    public static WebArchive huddle(Map<String, String> overrides) {
+        File war = new File(System.getProperty("huddle.war", "target/huddle.war"));
+        if (!war.isFile()) {
+            throw new IllegalStateException("run `mvn package` first: " + war + " is missing");
+        }
+        Map<String, String> settings = new TreeMap<>(TEST_SETTINGS);
+        settings.putAll(overrides);
+        String properties = settings.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n"));
+        return ShrinkWrap.create(ZipImporter.class, "huddle.war").importFrom(war).as(WebArchive.class)
+                // test settings, read by a config source of high ordinal
+                .addClass(TestSettings.class)
+                .addAsServiceProvider(ConfigSource.class, TestSettings.class)
+                .addAsResource(new StringAsset(properties), TestSettings.RESOURCE)
+                // fixtures: an application bean that pushes to connections
+                .addClass(PushFixture.class);
+    }
+}
