@@ -542,6 +542,12 @@ test('presence: snapshot + join/update/leave, members events, own metadata, room
   client.roomLeave('lobby');
   assert.deepEqual(client.members('lobby'), []);
   assert.deepEqual(changes[changes.length - 1], ['lobby', []]);
+  // a late diff for the room just left does not bring a stale list back (but is still emitted)
+  const n = kinds.length;
+  ws.recv({ context: 'presence', event: 'join', room: 'lobby', member: { id: 'dan', joinedAt: 40, user: null, metadata: {} } });
+  assert.deepEqual(client.members('lobby'), []);
+  assert.deepEqual(kinds.slice(n), ['presence:join', 'join:join']);
+  assert.deepEqual(changes[changes.length - 1], ['lobby', []]);
 });
 
 test('presence lists are rebuilt from new snapshots after a reconnect', async () => {

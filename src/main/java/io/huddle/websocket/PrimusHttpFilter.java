@@ -40,6 +40,18 @@ public class PrimusHttpFilter extends HttpFilter {
     @Inject
     FrameEncoder encoder;
 
+    @Inject
+    WebsocketSessions sessions;
+
+    /**
+     * Undeploy and server stop: WildFly closes every websocket (1001, no reason) before any listener or bean is told
+     * the application stops, but after it destroys this filter; so this is where connections end on our terms.
+     */
+    @Override
+    public void destroy() {
+        sessions.shutdown();
+    }
+
     static Handshake current() {
         return CURRENT.get();
     }

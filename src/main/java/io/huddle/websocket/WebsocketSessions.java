@@ -5,7 +5,6 @@ import io.huddle.connection.Connection;
 import io.huddle.connection.Connections;
 import io.huddle.connection.FrameEncoder;
 import io.huddle.connection.Outbox;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -73,8 +72,10 @@ public class WebsocketSessions {
     }
 
     /** Undeploy or server stop: with destroyClientsOnShutdown clients stay away, otherwise they reconnect. */
-    @PreDestroy
     void shutdown() {
+        if (shuttingDown) {
+            return;
+        }
         shuttingDown = true;
         List<Connection> open = List.copyOf(connections.all());
         LOG.info(() -> "shutting down: ending " + open.size() + " websocket connections"

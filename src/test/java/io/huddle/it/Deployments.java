@@ -28,8 +28,23 @@ public final class Deployments {
         return huddle(Map.of());
     }
 
+    /** The real WAR served under {@code /<contextRoot>} instead of the root, so it can sit beside another. */
+    public static WebArchive huddleAt(String contextRoot, Map<String, String> overrides) {
+        WebArchive war = build(contextRoot + ".war", overrides);
+        war.delete("/WEB-INF/jboss-web.xml");
+        war.delete("/WEB-INF/glassfish-web.xml");
+        return war.addAsWebInfResource(new StringAsset("<jboss-web><context-root>/" + contextRoot
+                        + "</context-root></jboss-web>"), "jboss-web.xml")
+                .addAsWebInfResource(new StringAsset("<glassfish-web-app><context-root>/" + contextRoot
+                        + "</context-root></glassfish-web-app>"), "glassfish-web.xml");
+    }
+
     /** The real WAR with the standard test settings, {@code overrides} on top, and fixtures. */
     public static WebArchive huddle(Map<String, String> overrides) {
+        return build("huddle.war", overrides);
+    }
+
+    private static WebArchive build(String name, Map<String, String> overrides) {
         File war = new File(System.getProperty("huddle.war", "target/huddle.war"));
         if (!war.isFile()) {
             throw new IllegalStateException("run `mvn package` first: " + war + " is missing");
@@ -39,7 +54,7 @@ public final class Deployments {
         String properties = settings.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n"));
-        return ShrinkWrap.create(ZipImporter.class, "huddle.war").importFrom(war).as(WebArchive.class)
+        return ShrinkWrap.create(ZipImporter.class, name).importFrom(war).as(WebArchive.class)
                 // test settings, read by a config source of high ordinal
                 .addClass(TestSettings.class)
                 .addAsServiceProvider(ConfigSource.class, TestSettings.class)
