@@ -393,6 +393,8 @@
       var err = new Error('websocket error');
       err.event = event;
       self.emit('error', err);
+      // browsers follow an error with a close; some implementations (Node 20) never do
+      self._lost({ reason: 'error' });
     };
     ws.onclose = function (event) {
       if (gen !== self._gen) return;
@@ -564,7 +566,7 @@
 
   proto._configured = function (details, rooms, failedRooms, isReconnect) {
     var self = this;
-    if (details && details.error === ERR_TIMEOUT) {
+    if (details && (details.error === ERR_TIMEOUT || details.error === ERR_LOST)) {
       // the server does not answer: treat like a dead connection
       this._lost({ reason: 'configure timeout' });
       return;
@@ -1034,32 +1036,30 @@
         this._presence[room] = state;
         break;
       }
+      // diffs only change a list that a snapshot started (the server sends the snapshot right after a
+      // join), so a late diff for a room just left does not resurrect its list
       case 'join':
         if (!member) return;
-        if (!state) state = this._presence[room] = { perUser: false, members: {} };
-        state.members[memberKeyFor(state, member)] = member;
+        if (state) state.members[memberKeyFor(state, member)] = member;
         this.emit('join', msg);
         break;
       case 'leave':
         if (!member) return;
-        if (state) {
-          key = findMemberKey(state, member);
-          delete state.members[key];
-        }
+        if (state) delete state.members[findMemberKey(state, member)];
         this.emit('leave', msg);
-        if (!state) return;
         break;
       case 'update':
         if (!member) return;
-        if (!state) state = this._presence[room] = { perUser: false, members: {} };
-        key = findMemberKey(state, member);
-        state.members[key] = merge(merge({}, state.members[key] || {}), member);
+        if (state) {
+          key = findMemberKey(state, member);
+          state.members[key] = merge(merge({}, state.members[key] || {}), member);
+        }
         this.emit('update', msg);
         break;
       default:
         return;
     }
-    this.emit('members', { room: room, members: this.members(room) });
+    if (state) this.emit('members', { room: room, members: this.members(room) });
   };
 
   /** The current member list of a room (from presence snapshot + diffs), ordered by joinedAt. */
