@@ -2,8 +2,10 @@ package io.huddle.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +35,7 @@ public class HuddleConfig {
     boolean destroyClientsOnShutdown;
 
     @Inject @ConfigProperty(name = "huddle.websocket.allowedOrigins")
-    Optional<List<String>> allowedOrigins;
+    Optional<String> allowedOrigins; // a plain string: Payara cannot inject Optional<List<String>>
 
     @Inject @ConfigProperty(name = "huddle.websocket.outbox.maxMessages")
     int outboxMaxMessages;
@@ -47,7 +49,57 @@ public class HuddleConfig {
     @Inject @ConfigProperty(name = "huddle.web.fingerprintOptions.cookieKey")
     String cookieKey;
 
+    @Inject @ConfigProperty(name = "huddle.general.startingChatRooms")
+    Optional<String> startingChatRooms;
+
+    @Inject @ConfigProperty(name = "huddle.general.rpcTimeout")
+    long rpcTimeoutMillis;
+
+    @Inject @ConfigProperty(name = "huddle.chat.maxRoomNameLength")
+    int maxRoomNameLength;
+
+    @Inject @ConfigProperty(name = "huddle.chat.maxRoomsPerConnection")
+    int maxRoomsPerConnection;
+
+    @Inject @ConfigProperty(name = "huddle.chat.presence")
+    boolean presence;
+
+    @Inject @ConfigProperty(name = "huddle.chat.presenceView")
+    String presenceView;
+
+    @Inject @ConfigProperty(name = "huddle.chat.metadata.maxKeys")
+    int metadataMaxKeys;
+
+    @Inject @ConfigProperty(name = "huddle.chat.metadata.maxBytes")
+    int metadataMaxBytes;
+
     public String welcomeMessage() { return welcomeMessage; }
+
+    /** Rooms created at boot (ActionHero's startingChatRooms keys). */
+    public List<String> startingChatRooms() { return commaSeparated(startingChatRooms); }
+
+    /** How long a node waits for another node to answer a directed command. */
+    public long rpcTimeoutMillis() { return rpcTimeoutMillis; }
+
+    public int maxRoomNameLength() { return maxRoomNameLength; }
+
+    public int maxRoomsPerConnection() { return maxRoomsPerConnection; }
+
+    /** Whether rooms announce joins and leaves unless configured otherwise per room. */
+    public boolean presence() { return presence; }
+
+    /** {@code connections} or {@code users}: what presence and roomView count, unless set per room. */
+    public String presenceView() { return presenceView; }
+
+    /** Per-room override of a chat setting: {@code huddle.chat.rooms.<room>.<name>}. */
+    public Optional<String> roomSetting(String room, String name) {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("huddle.chat.rooms." + room + "." + name, String.class);
+    }
+
+    public int metadataMaxKeys() { return metadataMaxKeys; }
+
+    public int metadataMaxBytes() { return metadataMaxBytes; }
 
     /** The node id, unique in a cluster: configured, else the host name plus the process id. */
     public Optional<String> configuredNodeId() { return nodeId.filter(s -> !s.isBlank()); }
@@ -63,7 +115,7 @@ public class HuddleConfig {
     public boolean destroyClientsOnShutdown() { return destroyClientsOnShutdown; }
 
     /** Origins allowed to open a websocket besides the server's own; {@code *} allows any. */
-    public List<String> allowedOrigins() { return allowedOrigins.orElse(List.of()); }
+    public List<String> allowedOrigins() { return commaSeparated(allowedOrigins); }
 
     public int outboxMaxMessages() { return outboxMaxMessages; }
 
@@ -73,4 +125,9 @@ public class HuddleConfig {
     public String outboxConcurrentSends() { return outboxConcurrentSends; }
 
     public String cookieKey() { return cookieKey; }
+
+    private static List<String> commaSeparated(Optional<String> value) {
+        return value.map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
 }
