@@ -112,6 +112,13 @@ public final class Connection {
         }
     }
 
+    /** Closes now, dropping whatever is still queued: for a client that is gone. */
+    public void abort(CloseReason reason) {
+        if (outbox != null) {
+            outbox.abort(reason);
+        }
+    }
+
     public Optional<Outbox> outbox() { return Optional.ofNullable(outbox); }
 
     /** Heartbeat bookkeeping: true once the client answered the last ping. */

@@ -63,7 +63,7 @@ public class Heartbeat {
                 }
                 if (!connection.alive()) {
                     LOG.log(Level.FINE, "{0} missed a heartbeat", connection);
-                    connection.close(null, missed);
+                    connection.abort(missed);
                 } else {
                     connection.alive(false);
                     connection.send(ping);

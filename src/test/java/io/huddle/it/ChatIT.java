@@ -187,7 +187,11 @@ class ChatIT {
         try (TestClient big = TestClient.connect(base); TestClient other = TestClient.connect(base)) {
             join(big, room);
             join(other, room);
-            big.sendRaw("{\"event\":\"say\",\"room\":\"" + room + "\",\"message\":\"" + "m".repeat(1 << 20) + "\"}");
+            try {
+                big.sendRaw("{\"event\":\"say\",\"room\":\"" + room + "\",\"message\":\"" + "m".repeat(1 << 20) + "\"}");
+            } catch (java.util.concurrent.CompletionException e) {
+                // the server may close while the frame is still being written: that is the expected outcome
+            }
             assertEquals(1009, big.awaitClose(Duration.ofSeconds(10)).code());
             assertEquals(1, other.request("roomView", Map.of("room", room)).getJsonObject("data").getInt("membersCount"));
         }
