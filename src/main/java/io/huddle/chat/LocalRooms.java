@@ -37,6 +37,7 @@ public class LocalRooms {
             local.members.add(connection);
             return local;
         });
+        bus.awaitSubscribed(room);
     }
 
     void remove(String room, Connection connection) {

@@ -308,7 +308,8 @@ public class RoomManager {
         }
     }
 
-    private RoomSettings defaultSettings(String room) {
+    /** The settings a room gets when created: configuration, per room or global. */
+    RoomSettings defaultSettings(String room) {
         boolean presenceOn = config.roomSetting(room, "presence").map(Boolean::parseBoolean)
                 .orElse(config.presence());
         String view = config.roomSetting(room, "presenceView").orElse(config.presenceView());

@@ -101,6 +101,16 @@ public class InMemoryRoomStore implements RoomStore {
     }
 
     @Override
+    public Map<String, Set<String>> membershipsOf(String node) {
+        return Map.of(); // one node: it cannot outlive itself
+    }
+
+    @Override
+    public void forgetNode(String node) {
+        // nothing is recorded per node in memory
+    }
+
+    @Override
     public Map<String, Member> members(String room) {
         Room target = rooms.get(room);
         return target == null ? Map.of() : target.snapshot();

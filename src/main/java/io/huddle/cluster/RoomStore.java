@@ -48,6 +48,12 @@ public interface RoomStore {
     /** The room's members by connection id; empty if the room has none or does not exist. */
     Map<String, Member> members(String room);
 
+    /** Every (room, connection id) recorded for members living on {@code node}: what a crash leaves behind. */
+    Map<String, java.util.Set<String>> membershipsOf(String node);
+
+    /** Forgets what is recorded about {@code node} itself (after its members were removed). */
+    void forgetNode(String node);
+
     /** A member that left, and how many connections of its user are still in the room. */
     record Departure(Member member, int remaining) {
     }

@@ -73,7 +73,42 @@ public class HuddleConfig {
     @Inject @ConfigProperty(name = "huddle.chat.metadata.maxBytes")
     int metadataMaxBytes;
 
+    @Inject @ConfigProperty(name = "huddle.redis.address")
+    Optional<String> redisAddress;
+
+    @Inject @ConfigProperty(name = "huddle.redis.configFile")
+    Optional<String> redisConfigFile;
+
+    @Inject @ConfigProperty(name = "huddle.redis.password")
+    Optional<String> redisPassword;
+
+    @Inject @ConfigProperty(name = "huddle.redis.prefix")
+    String redisPrefix;
+
+    @Inject @ConfigProperty(name = "huddle.redis.timeout")
+    long redisTimeoutMillis;
+
+    @Inject @ConfigProperty(name = "huddle.cluster.nodeTimeout")
+    long nodeTimeoutMillis;
+
     public String welcomeMessage() { return welcomeMessage; }
+
+    /** A Redis URL ({@code redis://host:6379}, {@code rediss://} for TLS): set, the node joins a cluster. */
+    public Optional<String> redisAddress() { return redisAddress.filter(s -> !s.isBlank()); }
+
+    /** A Redisson YAML file for sentinel, replicated or Redis Cluster setups; wins over the address. */
+    public Optional<String> redisConfigFile() { return redisConfigFile.filter(s -> !s.isBlank()); }
+
+    public Optional<String> redisPassword() { return redisPassword.filter(s -> !s.isBlank()); }
+
+    /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
+    public String redisPrefix() { return redisPrefix; }
+
+    /** How long one Redis call may take before it fails with a clear error. */
+    public long redisTimeoutMillis() { return redisTimeoutMillis; }
+
+    /** A node whose heartbeat is older than this is dead: its members are removed by the survivors. */
+    public long nodeTimeoutMillis() { return nodeTimeoutMillis; }
 
     /** Rooms created at boot (ActionHero's startingChatRooms keys). */
     public List<String> startingChatRooms() { return commaSeparated(startingChatRooms); }
