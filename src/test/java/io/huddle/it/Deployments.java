@@ -20,6 +20,9 @@ public final class Deployments {
             "huddle.websocket.outbox.maxMessages", "500",
             "huddle.general.id", "test-node");
 
+    /** One byte over the default {@code huddle.general.maxFileBytes}. */
+    static final int BIG_FILE_BYTES = 1024 * 1024 + 1;
+
     private Deployments() {
     }
 
@@ -60,6 +63,13 @@ public final class Deployments {
                 .addAsServiceProvider(ConfigSource.class, TestSettings.class)
                 .addAsResource(new StringAsset(properties), TestSettings.RESOURCE)
                 // fixtures: an application bean that pushes to connections
-                .addClass(PushFixture.class);
+                .addClass(PushFixture.class)
+                // fixtures: an application's actions, its login check as per-action middleware, global middleware
+                .addClasses(LoginAction.class, WhoAmIAction.class, RequiresLogin.class, RequiresLoginMiddleware.class,
+                        ScriptedMiddleware.class)
+                .addClasses(SleepAction.class, InputsAction.class, InputLimits.class, GreetV1Action.class,
+                        GreetV2Action.class, FailAction.class)
+                // fixtures: public files bigger than the file event's limit
+                .addAsWebResource(new StringAsset("x".repeat(BIG_FILE_BYTES)), "big.txt");
     }
 }
