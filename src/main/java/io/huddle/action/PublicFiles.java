@@ -3,6 +3,8 @@ package io.huddle.action;
 import io.huddle.config.HuddleConfig;
 import io.huddle.connection.ErrorMessages;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 
@@ -33,14 +35,21 @@ public class PublicFiles {
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    @Inject
-    ServletContext servletContext;
+    private volatile ServletContext servletContext;
 
     @Inject
     ActionExecutor executor;
 
     @Inject
     HuddleConfig config;
+
+    /**
+     * The injectable ServletContext needs a request context, which worker threads lack; the one the application
+     * starts with is the same object and works anywhere.
+     */
+    void start(@Observes @Initialized(ApplicationScoped.class) ServletContext started) {
+        servletContext = started;
+    }
 
     public CompletionStage<FileReply> read(String requested) {
         if (requested == null || requested.isEmpty()) {

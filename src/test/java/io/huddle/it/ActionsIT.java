@@ -257,7 +257,7 @@ class ActionsIT {
                 "the JSON request body must be an object");
         assertHttpError(send("POST", "api/echo", "text/plain", "payload"), 415,
                 "unsupported Content-Type text/plain: send application/json or application/x-www-form-urlencoded");
-        assertHttpError(send("GET", "api/echo?payload=%zz", null, null), 400,
+        assertHttpError(send("POST", "api/echo", "application/x-www-form-urlencoded", "payload=%zz"), 400,
                 "the query string or form body is not valid URL encoding");
         String huge = "{\"payload\":\"" + "x".repeat(1024 * 1024) + "\"}";
         assertHttpError(send("POST", "api/echo", "application/json", huge), 413,
@@ -388,7 +388,7 @@ class ActionsIT {
         try (TestClient slow = TestClient.connect(base); TestClient fast = TestClient.connect(base)) {
             slow.id();
             fast.id();
-            slow.sendRaw(actionFrame(7, Map.of("action", "sleep", "ms", 1500)));
+            slow.sendRaw(actionFrame(101, Map.of("action", "sleep", "ms", 1500)));
             long start = System.nanoTime();
             JsonObject echo = fast.request("action", Map.of("params", Map.of("action", "echo", "payload", "quick")));
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -396,18 +396,18 @@ class ActionsIT {
             assertTrue(millis < 1000, "echo took " + millis + " ms behind a sleeping action");
             assertEquals(0, slow.count(v -> v instanceof JsonObject o && o.containsKey("slept")),
                     "the slow action answered before the fast one");
-            assertEquals(1500, slow.replyTo(Json.createValue(7)).getInt("slept"));
+            assertEquals(1500, slow.replyTo(Json.createValue(101)).getInt("slept"));
         }
     }
 
     @Test
     void aSlowActionDoesNotHoldUpLaterRequestsOnTheSameConnection() {
         try (TestClient client = TestClient.connect(base)) {
-            client.sendRaw(actionFrame(1, Map.of("action", "sleep", "ms", 1000)));
-            client.sendRaw(actionFrame(2, Map.of("action", "echo", "payload", "second")));
-            client.replyTo(Json.createValue(2));
+            client.sendRaw(actionFrame(101, Map.of("action", "sleep", "ms", 1000)));
+            client.sendRaw(actionFrame(102, Map.of("action", "echo", "payload", "second")));
+            client.replyTo(Json.createValue(102));
             assertEquals(0, client.count(v -> v instanceof JsonObject o && o.containsKey("slept")));
-            client.replyTo(Json.createValue(1));
+            client.replyTo(Json.createValue(101));
         }
     }
 
@@ -430,12 +430,13 @@ class ActionsIT {
     @Test
     void aSixthConcurrentActionOnOneConnectionIsRefused() {
         try (TestClient client = TestClient.connect(base)) {
-            for (int id = 1; id <= 6; id++) {
+            // ids from 101: TestClient.request numbers its own requests from 1
+            for (int id = 101; id <= 106; id++) {
                 client.sendRaw(actionFrame(id, Map.of("action", "sleep", "ms", 1000)));
             }
-            JsonObject refused = client.replyTo(Json.createValue(6));
+            JsonObject refused = client.replyTo(Json.createValue(106));
             assertEquals(object("error", "you have too many pending requests"), withoutEnvelope(refused));
-            for (int id = 1; id <= 5; id++) {
+            for (int id = 101; id <= 105; id++) {
                 assertEquals(1000, client.replyTo(Json.createValue(id)).getInt("slept"));
             }
             JsonObject details = awaitNoPendingActions(client);

@@ -6,6 +6,8 @@ import io.huddle.action.ActionDefinition;
 import io.huddle.config.HuddleConfig;
 import io.huddle.connection.Connections;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -35,12 +37,16 @@ public class StatusAction implements Action {
     @Inject
     Connections connections;
 
-    @Inject
-    ServletContext servletContext;
+    private volatile String serverInfo;
 
     @Inject
     @Any
     Instance<StatusContributor> contributors;
+
+    /** Read at startup: the injectable ServletContext needs a request context, which worker threads lack. */
+    void start(@Observes @Initialized(ApplicationScoped.class) ServletContext started) {
+        serverInfo = started.getServerInfo();
+    }
 
     @Override
     public ActionDefinition definition() {
@@ -57,7 +63,7 @@ public class StatusAction implements Action {
                 .put("id", config.configuredNodeId().orElseGet(() -> hostName() + "-" + runtime.getPid()))
                 .put("name", config.serverName())
                 .put("version", config.apiVersion())
-                .put("server", servletContext.getServerInfo())
+                .put("server", serverInfo)
                 .put("javaVersion", Runtime.version().toString())
                 .put("startedAt", runtime.getStartTime())
                 .put("uptime", runtime.getUptime())
