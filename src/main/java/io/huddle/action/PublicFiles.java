@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
@@ -72,9 +73,18 @@ public class PublicFiles {
                 });
     }
 
+    /** Listed in its folder without a trailing slash: the Servlet spec marks folders with one. */
+    private boolean isFile(String path) {
+        String folder = path.substring(0, path.lastIndexOf('/') + 1);
+        Set<String> listing = servletContext.getResourcePaths(folder);
+        return listing != null && listing.contains(path);
+    }
+
     private FileReply readNow(String path) throws IOException {
-        // a directory is a resource too, but not a file
-        URL resource = servletContext.getResourcePaths(path) == null ? servletContext.getResource(path) : null;
+        if (!isFile(path)) {
+            return FileReply.notFound();
+        }
+        URL resource = servletContext.getResource(path);
         if (resource == null) {
             return FileReply.notFound();
         }

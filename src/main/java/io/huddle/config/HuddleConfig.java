@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +34,7 @@ public class HuddleConfig {
     boolean destroyClientsOnShutdown;
 
     @Inject @ConfigProperty(name = "huddle.websocket.allowedOrigins")
-    Optional<List<String>> allowedOrigins;
+    Optional<String> allowedOrigins; // a plain string: Payara cannot inject Optional<List<String>>
 
     @Inject @ConfigProperty(name = "huddle.websocket.outbox.maxMessages")
     int outboxMaxMessages;
@@ -84,7 +85,7 @@ public class HuddleConfig {
     public boolean destroyClientsOnShutdown() { return destroyClientsOnShutdown; }
 
     /** Origins allowed to open a websocket besides the server's own; {@code *} allows any. */
-    public List<String> allowedOrigins() { return allowedOrigins.orElse(List.of()); }
+    public List<String> allowedOrigins() { return commaSeparated(allowedOrigins); }
 
     public int outboxMaxMessages() { return outboxMaxMessages; }
 
@@ -115,4 +116,9 @@ public class HuddleConfig {
 
     /** Share of the maximum heap above which the status action reports the node unhealthy. */
     public double maxHeapUsage() { return maxHeapUsage; }
+
+    private static List<String> commaSeparated(Optional<String> value) {
+        return value.map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
 }

@@ -37,6 +37,7 @@ public class ApiServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(ApiServlet.class.getName());
 
     static final int PAYLOAD_TOO_LARGE = 413;
+    static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
 
     @Inject
     ActionRunner actions;
@@ -99,17 +100,27 @@ public class ApiServlet extends HttpServlet {
 
     private byte[] readBody(HttpServletRequest request) throws IOException {
         int max = config.maxBodyBytes();
-        if (request.getContentLengthLong() > max) {
-            throw new ClientError(ErrorMessages.bodyTooLarge(max), PAYLOAD_TOO_LARGE);
-        }
-        byte[] body;
         try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(max + 1); // a chunked body declares no length: read one byte past the limit
+            byte[] body = in.readNBytes(max + 1); // one byte past the limit tells a body over it
+            if (body.length > max) {
+                drain(in);
+                throw new ClientError(ErrorMessages.bodyTooLarge(max), PAYLOAD_TOO_LARGE);
+            }
+            return body;
         }
-        if (body.length > max) {
-            throw new ClientError(ErrorMessages.bodyTooLarge(max), PAYLOAD_TOO_LARGE);
+    }
+
+    /**
+     * Reads and drops the rest of a refused body, up to {@value #DRAIN_LIMIT_BYTES} bytes, so the connection can
+     * carry the answer and the next request: Payara leaves an HTTP/2 (h2c) stream hanging when a body is unread.
+     */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long drained = 0;
+        int read;
+        while (drained < DRAIN_LIMIT_BYTES && (read = in.read(buffer)) >= 0) {
+            drained += read;
         }
-        return body;
     }
 
     private void write(HttpServletResponse response, ActionOutcome outcome, RequesterInformation requester,
