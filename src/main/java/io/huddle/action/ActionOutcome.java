@@ -18,7 +18,7 @@ public record ActionOutcome(Map<String, Object> response, String error, int stat
         return new ActionOutcome(response, error, status);
     }
 
-    public boolean failed() {
+    public boolean hasError() {
         return error != null;
     }
 }

@@ -17,7 +17,7 @@ final class ActionReply {
 
     static Map<String, Object> of(ActionOutcome outcome, JsonValue messageId) {
         Map<String, Object> reply = new LinkedHashMap<>(outcome.response());
-        if (outcome.failed()) {
+        if (outcome.hasError()) {
             reply.put("error", outcome.error());
         }
         reply.put("context", "response");

@@ -393,13 +393,10 @@ class ActionsIT {
             slow.id();
             fast.id();
             slow.sendRaw(actionFrame(101, Map.of("action", "sleep", "ms", 1500)));
-            long start = System.nanoTime();
             JsonObject echo = fast.request("action", Map.of("params", Map.of("action", "echo", "payload", "quick")));
-            long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals("quick", echo.getString("payload"));
-            assertTrue(millis < 1000, "echo took " + millis + " ms behind a sleeping action");
             assertEquals(0, slow.count(v -> v instanceof JsonObject o && o.containsKey("slept")),
-                    "the slow action answered before the fast one");
+                    "the fast action waited for the slow one");
             assertEquals(1500, slow.replyTo(Json.createValue(101)).getInt("slept"));
         }
     }

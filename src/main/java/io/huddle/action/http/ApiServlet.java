@@ -127,7 +127,7 @@ public class ApiServlet extends HttpServlet {
                        long receivedAt) throws IOException {
         long now = System.currentTimeMillis();
         Map<String, Object> body = new LinkedHashMap<>(outcome.response());
-        if (outcome.error() != null) {
+        if (outcome.hasError()) {
             body.put("error", outcome.error());
         }
         body.put("serverInformation", new ServerInformation(config.serverName(), config.apiVersion(),
