@@ -2,6 +2,7 @@ package io.huddle.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Arrays;
@@ -69,7 +70,92 @@ public class HuddleConfig {
     @Inject @ConfigProperty(name = "huddle.status.maxHeapUsage")
     double maxHeapUsage;
 
+    @Inject @ConfigProperty(name = "huddle.general.startingChatRooms")
+    Optional<String> startingChatRooms;
+
+    @Inject @ConfigProperty(name = "huddle.general.rpcTimeout")
+    long rpcTimeoutMillis;
+
+    @Inject @ConfigProperty(name = "huddle.chat.maxRoomNameLength")
+    int maxRoomNameLength;
+
+    @Inject @ConfigProperty(name = "huddle.chat.maxRoomsPerConnection")
+    int maxRoomsPerConnection;
+
+    @Inject @ConfigProperty(name = "huddle.chat.presence")
+    boolean presence;
+
+    @Inject @ConfigProperty(name = "huddle.chat.presenceView")
+    String presenceView;
+
+    @Inject @ConfigProperty(name = "huddle.chat.metadata.maxKeys")
+    int metadataMaxKeys;
+
+    @Inject @ConfigProperty(name = "huddle.chat.metadata.maxBytes")
+    int metadataMaxBytes;
+
+    @Inject @ConfigProperty(name = "huddle.redis.address")
+    Optional<String> redisAddress;
+
+    @Inject @ConfigProperty(name = "huddle.redis.configFile")
+    Optional<String> redisConfigFile;
+
+    @Inject @ConfigProperty(name = "huddle.redis.password")
+    Optional<String> redisPassword;
+
+    @Inject @ConfigProperty(name = "huddle.redis.prefix")
+    String redisPrefix;
+
+    @Inject @ConfigProperty(name = "huddle.redis.timeout")
+    long redisTimeoutMillis;
+
+    @Inject @ConfigProperty(name = "huddle.cluster.nodeTimeout")
+    long nodeTimeoutMillis;
+
     public String welcomeMessage() { return welcomeMessage; }
+
+    /** A Redis URL ({@code redis://host:6379}, {@code rediss://} for TLS): set, the node joins a cluster. */
+    public Optional<String> redisAddress() { return redisAddress.filter(s -> !s.isBlank()); }
+
+    /** A Redisson YAML file for sentinel, replicated or Redis Cluster setups; wins over the address. */
+    public Optional<String> redisConfigFile() { return redisConfigFile.filter(s -> !s.isBlank()); }
+
+    public Optional<String> redisPassword() { return redisPassword.filter(s -> !s.isBlank()); }
+
+    /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
+    public String redisPrefix() { return redisPrefix; }
+
+    /** How long one Redis call may take before it fails with a clear error. */
+    public long redisTimeoutMillis() { return redisTimeoutMillis; }
+
+    /** A node whose heartbeat is older than this is dead: its members are removed by the survivors. */
+    public long nodeTimeoutMillis() { return nodeTimeoutMillis; }
+
+    /** Rooms created at boot (ActionHero's startingChatRooms keys). */
+    public List<String> startingChatRooms() { return commaSeparated(startingChatRooms); }
+
+    /** How long a node waits for another node to answer a directed command. */
+    public long rpcTimeoutMillis() { return rpcTimeoutMillis; }
+
+    public int maxRoomNameLength() { return maxRoomNameLength; }
+
+    public int maxRoomsPerConnection() { return maxRoomsPerConnection; }
+
+    /** Whether rooms announce joins and leaves unless configured otherwise per room. */
+    public boolean presence() { return presence; }
+
+    /** {@code connections} or {@code users}: what presence and roomView count, unless set per room. */
+    public String presenceView() { return presenceView; }
+
+    /** Per-room override of a chat setting: {@code huddle.chat.rooms.<room>.<name>}. */
+    public Optional<String> roomSetting(String room, String name) {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("huddle.chat.rooms." + room + "." + name, String.class);
+    }
+
+    public int metadataMaxKeys() { return metadataMaxKeys; }
+
+    public int metadataMaxBytes() { return metadataMaxBytes; }
 
     /** The node id, unique in a cluster: configured, else the host name plus the process id. */
     public Optional<String> configuredNodeId() { return nodeId.filter(s -> !s.isBlank()); }

@@ -36,6 +36,7 @@ public final class Connection {
     private final AtomicInteger pendingActions = new AtomicInteger();
     private volatile boolean alive = true;
     private volatile String userKey;
+    private volatile Map<String, Object> metadata = Map.of();
 
     public Connection(String id, String fingerprint, String type, String remoteIP, Object remotePort, Outbox outbox) {
         this.id = id;
@@ -80,6 +81,11 @@ public final class Connection {
 
     public void userKey(String userKey) { this.userKey = userKey; }
 
+    /** Public details application code attached (e.g. a display name): shown to room members. Immutable. */
+    public Map<String, Object> metadata() { return metadata; }
+
+    public void metadata(Map<String, Object> metadata) { this.metadata = Map.copyOf(metadata); }
+
     public long totalActions() { return totalActions.get(); }
 
     public int pendingActions() { return pendingActions.get(); }
@@ -103,6 +109,13 @@ public final class Connection {
     public void close(String lastFrame, CloseReason reason) {
         if (outbox != null) {
             outbox.closeAfter(lastFrame, reason);
+        }
+    }
+
+    /** Closes now, dropping whatever is still queued: for a client that is gone. */
+    public void abort(CloseReason reason) {
+        if (outbox != null) {
+            outbox.abort(reason);
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +37,9 @@ public class Connections {
 
     @Inject
     FrameEncoder encoder;
+
+    @Inject
+    RemoteConnections remote;
 
     @Inject
     Event<ConnectionOpened> opened;
@@ -71,19 +76,30 @@ public class Connections {
     }
 
     /**
-     * Pushes {@code message} (anything JSON-B maps to a JSON object) to a connection on this node. A message
-     * without a {@code context} gets {@value #DEFAULT_PUSH_CONTEXT}. Returns false if no such connection lives here.
+     * Pushes {@code message} (anything JSON-B maps to a JSON object) to a connection on any node. A message without
+     * a {@code context} gets {@value #DEFAULT_PUSH_CONTEXT}. Completes with false if no live node holds the
+     * connection (or it cannot take more); never completes exceptionally.
      */
-    public boolean sendMessage(String connectionId, Object message) {
+    public CompletionStage<Boolean> sendMessageAsync(String connectionId, Object message) {
+        JsonObject object = pushObject(message);
         Connection connection = byId.get(connectionId);
-        if (connection == null) {
-            return false;
+        if (connection != null) {
+            return CompletableFuture.completedFuture(connection.send(encoder.encode(object)));
         }
-        return connection.send(encodePush(message));
+        return remote.send(connectionId, object);
+    }
+
+    /** {@link #sendMessageAsync}, waiting for the answer (at most the cluster RPC timeout for a remote connection). */
+    public boolean sendMessage(String connectionId, Object message) {
+        return sendMessageAsync(connectionId, message).toCompletableFuture().join();
     }
 
     /** The frame text of a push: the message as a JSON object with a context. */
     public String encodePush(Object message) {
+        return encoder.encode(pushObject(message));
+    }
+
+    private JsonObject pushObject(Object message) {
         JsonValue value = message instanceof JsonValue json ? json
                 : encoder.jsonb().fromJson(encoder.jsonb().toJson(message), JsonValue.class);
         if (!(value instanceof JsonObject object)) {
@@ -92,6 +108,6 @@ public class Connections {
         if (!object.containsKey("context")) {
             object = Json.createObjectBuilder(object).add("context", DEFAULT_PUSH_CONTEXT).build();
         }
-        return encoder.encode(object);
+        return object;
     }
 }

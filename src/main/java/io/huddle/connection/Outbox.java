@@ -138,12 +138,28 @@ public final class Outbox {
         drain();
     }
 
+    /**
+     * Gives up on a client that does not read: drops what is queued and closes once the sends already handed to
+     * the container complete (closing under a half-written frame would corrupt the stream on some containers).
+     * A client that never reads again is closed by the heartbeat through {@link #abort}.
+     */
     private void closeSlowConsumer(int messages, long bytes) {
         LOG.log(Level.INFO, "closing slow consumer {0}: {1} frames / {2} bytes pending",
                 new Object[]{session.getId(), messages, bytes});
+        String dropped;
+        while ((dropped = queue.poll()) != null) {
+            pendingMessages.decrementAndGet();
+            pendingBytes.addAndGet(-dropped.length());
+        }
+        closeWhenDrained = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                "client too slow: more than " + maxMessages + " messages or " + maxBytes + " bytes pending");
+        drain();
+    }
+
+    /** Closes now, dropping whatever is queued: for a client that is gone (missed heartbeat). */
+    public void abort(CloseReason reason) {
         queue.clear();
-        close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
-                "client too slow: more than " + maxMessages + " messages or " + maxBytes + " bytes pending"));
+        close(reason);
     }
 
     private void close(CloseReason reason) {

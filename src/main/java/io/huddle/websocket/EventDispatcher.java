@@ -4,12 +4,14 @@ import io.huddle.action.ActionCatalog;
 import io.huddle.action.ActionRunner;
 import io.huddle.action.JsonParams;
 import io.huddle.action.PublicFiles;
+import io.huddle.chat.RoomManager;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.Connection;
 import io.huddle.connection.ErrorMessages;
 import io.huddle.connection.FrameEncoder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonValue;
 
 import java.util.logging.Level;
@@ -35,6 +37,9 @@ public class EventDispatcher {
     FrameSizeLimit frameSize;
 
     @Inject
+    RoomManager rooms;
+
+    @Inject
     ActionRunner actions;
 
     @Inject
@@ -49,6 +54,8 @@ public class EventDispatcher {
             connection.close(null, frameSize.tooBig());
             return;
         }
+        // any frame proves the client is there: a pong queued behind a burst must not get it dropped
+        connection.alive(true);
         ClientEvent event = EventDecoder.decode(frame);
         try {
             serve(connection, event);
@@ -72,13 +79,23 @@ public class EventDispatcher {
 
     private void serve(Connection connection, ClientEvent event) {
         if (event instanceof ClientEvent.Pong) {
-            connection.alive(true);
+            return; // liveness is recorded for every frame
         } else if (event instanceof ClientEvent.IdRequest) {
             connection.send(encoder.encode("primus::id::" + connection.id()));
         } else if (event instanceof ClientEvent.DetailsView view) {
             reply(connection, VerbReply.ok(connection.details(), view.messageId()));
         } else if (event instanceof ClientEvent.Quit) {
             sessions.destroy(connection);
+        } else if (event instanceof ClientEvent.RoomAdd add) {
+            rooms.join(connection, add.room());
+            reply(connection, VerbReply.ok(Boolean.TRUE, add.messageId()));
+        } else if (event instanceof ClientEvent.RoomLeave leave) {
+            rooms.leave(connection, leave.room());
+            reply(connection, VerbReply.ok(Boolean.TRUE, leave.messageId()));
+        } else if (event instanceof ClientEvent.RoomView view) {
+            reply(connection, VerbReply.ok(rooms.view(connection, view.room()), view.messageId()));
+        } else if (event instanceof ClientEvent.Say say) {
+            sayOrFail(connection, say);
         } else if (event instanceof ClientEvent.ActionCall call) {
             actions.run(connection, JsonParams.toMap(call.params()))
                     .thenAccept(outcome -> send(connection, ActionReply.of(outcome, call.messageId())));
@@ -92,6 +109,18 @@ public class EventDispatcher {
         } else if (event instanceof ClientEvent.Request request) {
             reply(connection, VerbReply.error(ErrorMessages.verbNotFound(verbOf(request)),
                     JsonValue.EMPTY_JSON_OBJECT, request.messageId()));
+        }
+    }
+
+    /** A failed say echoes the message as data, as ActionHero does. */
+    private void sayOrFail(Connection connection, ClientEvent.Say say) {
+        try {
+            rooms.say(connection, say.room(), say.message());
+            reply(connection, VerbReply.ok(null, say.messageId()));
+        } catch (ClientError e) {
+            Object data = say.message() == null ? JsonValue.EMPTY_JSON_OBJECT
+                    : Json.createObjectBuilder().add("message", say.message()).build();
+            reply(connection, VerbReply.error(e.getMessage(), data, say.messageId()));
         }
     }
 

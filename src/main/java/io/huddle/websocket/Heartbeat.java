@@ -19,8 +19,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The Primus heartbeat (spec §1.4): every interval each connection gets {@code "primus::ping::<ms>"}; one that did
- * not answer the previous ping is closed without {@code primus::server::close}, so its client reconnects.
+ * The Primus heartbeat (spec §1.4): every interval each connection gets {@code "primus::ping::<ms>"}; one that sent
+ * nothing since the previous ping (no pong, no other frame) is closed without {@code primus::server::close}, so its
+ * client reconnects.
  */
 @ApplicationScoped
 public class Heartbeat {
@@ -62,7 +63,7 @@ public class Heartbeat {
                 }
                 if (!connection.alive()) {
                     LOG.log(Level.FINE, "{0} missed a heartbeat", connection);
-                    connection.close(null, missed);
+                    connection.abort(missed);
                 } else {
                     connection.alive(false);
                     connection.send(ping);

@@ -7,6 +7,8 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -18,6 +20,7 @@ public final class Deployments {
     static final Map<String, String> TEST_SETTINGS = Map.of(
             "huddle.websocket.server.pingInterval", "2000",
             "huddle.websocket.outbox.maxMessages", "500",
+            "huddle.chat.maxRoomsPerConnection", "20",
             "huddle.general.id", "test-node");
 
     /** One byte over the default {@code huddle.general.maxFileBytes}. */
@@ -29,6 +32,30 @@ public final class Deployments {
     /** The real WAR with the standard test settings and fixtures. */
     public static WebArchive huddle() {
         return huddle(Map.of());
+    }
+
+    /** The deployment's URL on 127.0.0.1: Payara reports the host's interface address, WildFly the loopback. */
+    public static URL loopback(URL deployed) {
+        try {
+            return new URL(deployed.getProtocol(), "127.0.0.1", deployed.getPort(), deployed.getFile());
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /**
+     * Where a deployment made with {@code Deployer} (so Arquillian cannot inject its URL) answers: WildFly listens
+     * on 8080 plus the test port offset; each Payara Micro deployment is its own process on {@code it.payara.port}.
+     */
+    public static URL unmanagedUrl(String contextRoot) {
+        int port = "payara".equals(System.getProperty("arquillian.launch"))
+                ? Integer.getInteger("it.payara.port", 8680)
+                : 8080 + Integer.getInteger("it.port.offset", 200);
+        try {
+            return new URL("http://127.0.0.1:" + port + "/" + contextRoot + "/");
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** The real WAR served under {@code /<contextRoot>} instead of the root, so it can sit beside another. */
@@ -62,8 +89,9 @@ public final class Deployments {
                 .addClass(TestSettings.class)
                 .addAsServiceProvider(ConfigSource.class, TestSettings.class)
                 .addAsResource(new StringAsset(properties), TestSettings.RESOURCE)
-                // fixtures: an application bean that pushes to connections
+                // fixtures: application code pushing to connections and using the room API; chat middleware
                 .addClass(PushFixture.class)
+                .addPackage(io.huddle.it.fixtures.JoinGuard.class.getPackage())
                 // fixtures: an application's actions, its login check as per-action middleware, global middleware
                 .addClasses(LoginAction.class, WhoAmIAction.class, RequiresLogin.class, RequiresLoginMiddleware.class,
                         ScriptedMiddleware.class)

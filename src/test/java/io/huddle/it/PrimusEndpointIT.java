@@ -9,6 +9,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,7 +21,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +43,14 @@ class PrimusEndpointIT {
     }
 
     @ArquillianResource
-    URL base;
+    URL deployed;
+
+    private URL base;
+
+    @BeforeEach
+    void useLoopback() {
+        base = Deployments.loopback(deployed);
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -362,10 +371,11 @@ class PrimusEndpointIT {
     }
 
     private String push(String to, String text, int count, String context) throws Exception {
-        String query = "to=" + to + "&count=" + count + "&text=" + java.net.URLEncoder.encode(text, "UTF-8")
-                + (context == null ? "" : "&context=" + context) + "&r=" + ThreadLocalRandom.current().nextInt();
-        HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("test/push?" + query))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        String form = "to=" + to + "&count=" + count + "&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
+                + (context == null ? "" : "&context=" + context);
+        HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("test/push"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return response.body();

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Test fixture deployed inside the WAR: application code that pushes to a connection by id, as a real app would
- * from a background job. {@code POST /test/push?to=<id>&text=<text>&count=<n>&context=<ctx>}.
+ * from a background job. {@code POST /test/push} with a UTF-8 form body {@code to, text, count, context}.
  */
 @WebServlet("/test/push")
 public class PushFixture extends HttpServlet {
@@ -22,6 +22,7 @@ public class PushFixture extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setCharacterEncoding("UTF-8");
         String to = request.getParameter("to");
         int count = Integer.parseInt(request.getParameter("count") == null ? "1" : request.getParameter("count"));
         String context = request.getParameter("context");

@@ -3,12 +3,9 @@ package io.huddle.it;
 import jakarta.json.JsonString;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,12 +27,6 @@ class ShutdownIT {
 
     private static final String SERVER_CLOSE = "primus::server::close";
 
-    /** Keeps the server up and tells the tests where it listens while the Huddle deployments come and go. */
-    @Deployment(name = "anchor", testable = false, order = 1)
-    static WebArchive anchor() {
-        return ShrinkWrap.create(WebArchive.class, "anchor.war").addAsWebResource(new StringAsset("up"), "index.html");
-    }
-
     @Deployment(name = "destroying", managed = false, testable = false)
     static WebArchive destroying() {
         return Deployments.huddleAt("destroying", Map.of("huddle.websocket.destroyClientsOnShutdown", "true"));
@@ -49,14 +40,11 @@ class ShutdownIT {
     @ArquillianResource
     Deployer deployer;
 
-    @ArquillianResource
-    @OperateOnDeployment("anchor")
-    URL anchor;
 
     @Test
     void withDestroyClientsOnShutdownEveryClientIsToldNotToReconnect() throws Exception {
         deployer.deploy("destroying");
-        URL base = new URL(anchor, "/destroying/");
+        URL base = Deployments.unmanagedUrl("destroying");
         try (TestClient a = TestClient.connect(base); TestClient b = TestClient.connect(base)) {
             a.id();
             b.id();
@@ -71,7 +59,7 @@ class ShutdownIT {
     @Test
     void withoutDestroyClientsOnShutdownClientsAreClosedSoTheyReconnect() throws Exception {
         deployer.deploy("dropping");
-        URL base = new URL(anchor, "/dropping/");
+        URL base = Deployments.unmanagedUrl("dropping");
         try (TestClient client = TestClient.connect(base)) {
             client.id();
             deployer.undeploy("dropping");

@@ -1,0 +1,34 @@
+package io.huddle.chat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+/**
+ * A chat delivery as clients receive it (spec §5.1): {@code {"message","room","from","context":"user","sentAt"}}.
+ * {@code from} is the sender's connection id, {@code "0"} for the server.
+ */
+@JsonbPropertyOrder({"message", "room", "from", "context", "sentAt"})
+public record ChatMessage(JsonValue message, String room, String from, String context, long sentAt) {
+
+    public static final String CONTEXT = "user";
+    public static final String SERVER = "0";
+
+    public ChatMessage(JsonValue message, String room, String from, long sentAt) {
+        this(message, room, from, CONTEXT, sentAt);
+    }
+
+    public ChatMessage withMessage(JsonValue newMessage) {
+        return new ChatMessage(newMessage, room, from, context, sentAt);
+    }
+
+    /** A copy whose message is the given text. */
+    public ChatMessage withText(String text) {
+        return withMessage(Json.createValue(text));
+    }
+
+    /** The message as text, for hooks that filter words; a non-string message yields its JSON. */
+    public String text() {
+        return message instanceof jakarta.json.JsonString s ? s.getString() : String.valueOf(message);
+    }
+}

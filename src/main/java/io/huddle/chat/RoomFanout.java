@@ -1,0 +1,96 @@
+package io.huddle.chat;
+
+import io.huddle.cluster.RoomDelivery;
+import io.huddle.cluster.RoomEnvelope;
+import io.huddle.connection.Connection;
+import io.huddle.connection.FrameEncoder;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.InterceptionType;
+import jakarta.enterprise.util.AnnotationLiteral;
+import jakarta.inject.Inject;
+
+import java.util.Collection;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers room messages to this node's members. A chat message is serialized once and the same frame is queued
+ * on every recipient's outbox; only a {@link SayHook} that changes the message for a recipient costs a second
+ * serialization. When no say hook is installed, recipients are not even offered to the hook chain.
+ */
+@ApplicationScoped
+public class RoomFanout implements RoomDelivery {
+
+    private static final Logger LOG = Logger.getLogger(RoomFanout.class.getName());
+
+    @Inject
+    LocalRooms localRooms;
+
+    @Inject
+    ChatHooks hooks;
+
+    @Inject
+    FrameEncoder encoder;
+
+    @Inject
+    MemberDetails details;
+
+    @Inject
+    BeanManager beanManager;
+
+    private boolean sayHooksInstalled;
+
+    @PostConstruct
+    void findHooks() {
+        sayHooksInstalled = !beanManager.resolveInterceptors(InterceptionType.AROUND_INVOKE,
+                new AnnotationLiteral<SayHook>() { }).isEmpty();
+    }
+
+    @Override
+    public void deliver(RoomEnvelope envelope) {
+        if (RoomEnvelope.PRESENCE.equals(envelope.type())) {
+            deliverPresence(envelope);
+        } else {
+            deliverChat(envelope);
+        }
+    }
+
+    private void deliverChat(RoomEnvelope envelope) {
+        Collection<Connection> recipients = localRooms.members(envelope.room());
+        if (recipients.isEmpty()) {
+            return;
+        }
+        ChatMessage message = new ChatMessage(envelope.message(), envelope.room(), envelope.from(), envelope.sentAt());
+        String shared = encoder.encode(message);
+        for (Connection recipient : recipients) {
+            if (!sayHooksInstalled) {
+                recipient.send(shared);
+                continue;
+            }
+            ChatMessage forRecipient;
+            try {
+                forRecipient = hooks.say(recipient, message);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "say hook failed for " + recipient + "; message skipped for them", e);
+                continue;
+            }
+            if (forRecipient != null) {
+                recipient.send(forRecipient == message ? shared : encoder.encode(forRecipient));
+            }
+        }
+    }
+
+    private void deliverPresence(RoomEnvelope envelope) {
+        String frame = encoder.encode(PresenceMessage.change(envelope.event(), envelope.room(),
+                details.sanitize(envelope.member())));
+        synchronized (localRooms.presenceLock(envelope.room())) {
+            for (Connection member : localRooms.members(envelope.room())) {
+                if (!member.id().equals(envelope.member().id())) {
+                    member.send(frame);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.huddle.cluster;
+
+import io.huddle.config.HuddleConfig;
+import io.huddle.connection.Connections;
+import io.huddle.connection.FrameEncoder;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+import java.util.logging.Logger;
+
+/**
+ * Chooses the cluster implementations at boot: Redis when {@code huddle.redis.address} (or
+ * {@code huddle.redis.configFile}) is set, otherwise the in-memory ones for a single node.
+ */
+@ApplicationScoped
+public class ClusterSetup {
+
+    private static final Logger LOG = Logger.getLogger(ClusterSetup.class.getName());
+
+    @Inject
+    HuddleConfig config;
+
+    @Inject
+    NodeIdentity node;
+
+    @Inject
+    RoomDelivery delivery;
+
+    @Inject
+    NodeCommandHandler commands;
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    FrameEncoder encoder;
+
+    @Inject
+    Event<NodeDied> died;
+
+    @Inject
+    Event<ClusterReconnected> reconnected;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private RedisCluster redis;
+    private RoomStore store;
+    private ClusterBus bus;
+    private ConnectionDirectory directory;
+
+    @PostConstruct
+    void choose() {
+        if (config.redisAddress().isPresent() || config.redisConfigFile().isPresent()) {
+            LOG.info(() -> "node " + node.id() + ": clustering over Redis "
+                    + config.redisAddress().orElse(config.redisConfigFile().orElse("")) + " (key prefix "
+                    + config.redisPrefix() + ")");
+            redis = new RedisCluster(config, node.id(), encoder.jsonb(), delivery, commands, executor, died,
+                    reconnected);
+            store = redis.store();
+            bus = redis.bus();
+            directory = redis.directory();
+        } else {
+            LOG.info(() -> "node " + node.id() + ": single node, rooms and members in memory (set"
+                    + " huddle.redis.address to cluster)");
+            store = new InMemoryRoomStore();
+            bus = new InMemoryClusterBus(node.id(), delivery, commands);
+            directory = new InMemoryConnectionDirectory(node.id(), connections);
+        }
+    }
+
+    /** Starts the node heartbeat once the application is up (the beat fires events other beans observe). */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (redis != null) {
+            ((RedisClusterBus) bus).listenForCommands();
+            redis.start(scheduler);
+        }
+    }
+
+    /** Whether this node is clustered over Redis. */
+    public boolean clustered() {
+        return redis != null;
+    }
+
+    /** Whether the cluster's shared store is reachable (always true for a single node). */
+    public boolean healthy() {
+        return redis == null || redis.connected();
+    }
+
+    @Produces
+    @ApplicationScoped
+    RoomStore roomStore() {
+        return store;
+    }
+
+    @Produces
+    @ApplicationScoped
+    ClusterBus clusterBus() {
+        return bus;
+    }
+
+    @Produces
+    @ApplicationScoped
+    ConnectionDirectory connectionDirectory() {
+        return directory;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (redis != null) {
+            redis.stop();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.huddle.cluster;
+
+import io.huddle.config.HuddleConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** This node's id: {@code huddle.general.id} if set, else host name and process id (unique on one machine too). */
+@ApplicationScoped
+public class NodeIdentity {
+
+    @Inject
+    HuddleConfig config;
+
+    private String id;
+    private final long startedAt = System.currentTimeMillis();
+
+    @PostConstruct
+    void init() {
+        id = config.configuredNodeId().orElseGet(NodeIdentity::hostAndPid);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** When this node started serving, ms epoch. */
+    public long startedAt() {
+        return startedAt;
+    }
+
+    private static String hostAndPid() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid();
+    }
+}

@@ -1,0 +1,267 @@
+package io.huddle.cluster;
+
+import jakarta.json.bind.Jsonb;
+import org.redisson.api.RTopic;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Redis pub/sub through Redisson {@code RTopic}s: one channel per room, subscribed only while this node has members
+ * there; one channel per node for commands and their replies. This node's members get a room message directly,
+ * so local chat goes on while Redis is away; copies arriving back from Redis are ignored by their origin.
+ */
+public class RedisClusterBus implements ClusterBus {
+
+    private static final Logger LOG = Logger.getLogger(RedisClusterBus.class.getName());
+
+    private final RedissonClient redis;
+    private final RedisKeys keys;
+    private final Jsonb jsonb;
+    private final String nodeId;
+    private final RoomDelivery delivery;
+    private final NodeCommandHandler commands;
+    private final Executor commandExecutor;
+    private final long rpcTimeoutMillis;
+    private final long redisTimeoutMillis;
+
+    /** Rooms this node wants, each with the listener id once Redis confirmed the subscription. */
+    private final Map<String, CompletableFuture<Integer>> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<NodeCommandResult>> pending = new ConcurrentHashMap<>();
+    private final Set<String> liveNodes = ConcurrentHashMap.newKeySet();
+    private volatile Integer commandListener;
+    private volatile boolean warnedPublish;
+
+    RedisClusterBus(RedissonClient redis, RedisKeys keys, Jsonb jsonb, String nodeId, RoomDelivery delivery,
+                    NodeCommandHandler commands, Executor commandExecutor, long rpcTimeoutMillis,
+                    long redisTimeoutMillis) {
+        this.redis = redis;
+        this.keys = keys;
+        this.jsonb = jsonb;
+        this.nodeId = nodeId;
+        this.delivery = delivery;
+        this.commands = commands;
+        this.commandExecutor = commandExecutor;
+        this.rpcTimeoutMillis = rpcTimeoutMillis;
+        this.redisTimeoutMillis = redisTimeoutMillis;
+    }
+
+    @Override
+    public String nodeId() {
+        return nodeId;
+    }
+
+    @Override
+    public void publish(RoomEnvelope envelope) {
+        delivery.deliver(envelope);
+        try {
+            roomTopic(envelope.room()).publishAsync(jsonb.toJson(envelope)).whenComplete((receivers, error) -> {
+                if (error != null) {
+                    publishFailed(envelope, error);
+                } else {
+                    warnedPublish = false;
+                }
+            });
+        } catch (RuntimeException e) {
+            publishFailed(envelope, e);
+        }
+    }
+
+    private void publishFailed(RoomEnvelope envelope, Throwable error) {
+        if (!warnedPublish) {
+            warnedPublish = true;
+            LOG.warning(() -> "Redis unavailable: " + envelope.type() + " in " + envelope.room()
+                    + " reached this node's members only (" + error + ")");
+        }
+    }
+
+    @Override
+    public void subscribe(String room) {
+        subscriptions.computeIfAbsent(room, this::listen);
+    }
+
+    @Override
+    public void awaitSubscribed(String room) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(redisTimeoutMillis);
+        while (true) {
+            CompletableFuture<Integer> subscription = subscriptions.get(room);
+            long left = deadline - System.nanoTime();
+            if (subscription == null || left <= 0) {
+                return;
+            }
+            try {
+                subscription.get(left, TimeUnit.NANOSECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // right after Redis came back the first attempt can fail on a stale connection: try again
+                pause(50);
+                subscriptions.replace(room, subscription, listen(room));
+            } catch (java.util.concurrent.TimeoutException e) {
+                LOG.log(Level.FINE, "subscription to " + room + " not confirmed yet; retried on the next heartbeat");
+                return;
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private CompletableFuture<Integer> listen(String room) {
+        CompletableFuture<Integer> subscription = new CompletableFuture<>();
+        try {
+            roomTopic(room).addListenerAsync(String.class, (channel, json) -> receive(json))
+                    .whenComplete((id, error) -> {
+                        if (error != null) {
+                            subscription.completeExceptionally(error);
+                        } else {
+                            subscription.complete(id);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            subscription.completeExceptionally(e);
+        }
+        return subscription;
+    }
+
+    @Override
+    public void unsubscribe(String room) {
+        CompletableFuture<Integer> subscription = subscriptions.remove(room);
+        if (subscription != null) {
+            subscription.thenAccept(id -> {
+                try {
+                    roomTopic(room).removeListenerAsync(id);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "unsubscribing from " + room + " failed", e);
+                }
+            });
+        }
+    }
+
+    /** Subscribes again wherever a subscription did not take (Redis was away); called on every node heartbeat. */
+    void resubscribe() {
+        subscriptions.replaceAll((room, subscription) ->
+                subscription.isCompletedExceptionally() ? listen(room) : subscription);
+        if (commandListener == null) {
+            listenForCommands();
+        }
+    }
+
+    void listenForCommands() {
+        try {
+            commandListener = nodeTopic(nodeId).addListener(String.class, (channel, json) -> receiveCommand(json));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot listen for commands yet (Redis unavailable); retrying", e);
+        }
+    }
+
+    private void receive(String json) {
+        try {
+            RoomEnvelope envelope = jsonb.fromJson(json, RoomEnvelope.class);
+            if (!nodeId.equals(envelope.origin())) {
+                delivery.deliver(envelope);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "dropped an unreadable room message: " + json, e);
+        }
+    }
+
+    private void receiveCommand(String json) {
+        CommandEnvelope envelope;
+        try {
+            envelope = jsonb.fromJson(json, CommandEnvelope.class);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "dropped an unreadable command: " + json, e);
+            return;
+        }
+        if (envelope.result() != null) {
+            CompletableFuture<NodeCommandResult> waiting = pending.remove(envelope.requestId());
+            if (waiting != null) {
+                waiting.complete(envelope.result());
+            }
+            return;
+        }
+        // commands touch Redis themselves: never on Redisson's threads
+        commandExecutor.execute(() -> {
+            NodeCommandResult result;
+            try {
+                result = commands.handle(envelope.command());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "command " + envelope.command() + " failed", e);
+                result = NodeCommandResult.failed("command failed on node " + nodeId + ": " + e.getMessage());
+            }
+            try {
+                nodeTopic(envelope.replyTo()).publishAsync(jsonb.toJson(
+                        CommandEnvelope.reply(envelope.requestId(), result)));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not answer " + envelope.replyTo(), e);
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<NodeCommandResult> send(String node, NodeCommand command) {
+        if (nodeId.equals(node)) {
+            return CompletableFuture.completedFuture(commands.handle(command));
+        }
+        String requestId = UUID.randomUUID().toString();
+        CompletableFuture<NodeCommandResult> answer = new CompletableFuture<>();
+        pending.put(requestId, answer);
+        String timeout = "node " + node + " did not answer within " + rpcTimeoutMillis + " ms";
+        try {
+            nodeTopic(node).publishAsync(jsonb.toJson(CommandEnvelope.request(requestId, nodeId, command)))
+                    .whenComplete((receivers, error) -> {
+                        if (error != null) {
+                            answer.complete(NodeCommandResult.failed(new ClusterUnavailable("reach node " + node)
+                                    .getMessage()));
+                        } else if (receivers == 0) {
+                            answer.complete(NodeCommandResult.failed("node " + node + " is not running"));
+                        }
+                    });
+        } catch (RuntimeException e) {
+            answer.complete(NodeCommandResult.failed(new ClusterUnavailable("reach node " + node).getMessage()));
+        }
+        return answer.completeOnTimeout(NodeCommandResult.failed(timeout), rpcTimeoutMillis, TimeUnit.MILLISECONDS)
+                .whenComplete((result, error) -> pending.remove(requestId));
+    }
+
+    @Override
+    public boolean isAlive(String node) {
+        return nodeId.equals(node) || liveNodes.contains(node);
+    }
+
+    /** Called by the heartbeat with the nodes whose heartbeat key exists. */
+    void liveNodes(Set<String> nodes) {
+        liveNodes.retainAll(nodes);
+        liveNodes.addAll(nodes);
+    }
+
+    void close() {
+        pending.values().forEach(p -> p.complete(NodeCommandResult.failed("node " + nodeId + " is shutting down")));
+    }
+
+    private RTopic roomTopic(String room) {
+        return redis.getTopic(keys.roomChannel(room), StringCodec.INSTANCE);
+    }
+
+    private RTopic nodeTopic(String node) {
+        return redis.getTopic(keys.nodeChannel(node), StringCodec.INSTANCE);
+    }
+}

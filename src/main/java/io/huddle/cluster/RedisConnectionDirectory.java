@@ -1,0 +1,69 @@
+package io.huddle.cluster;
+
+import org.redisson.api.RMap;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Connection id → node in a Redis hash, plus a per-node set for cleanup. Writes are asynchronous: registering a
+ * connection never waits on Redis; a lookup does, bounded by the Redis timeout.
+ */
+public class RedisConnectionDirectory implements ConnectionDirectory {
+
+    private static final Logger LOG = Logger.getLogger(RedisConnectionDirectory.class.getName());
+
+    private final RedissonClient redis;
+    private final RedisKeys keys;
+    private final ClusterBus bus;
+
+    RedisConnectionDirectory(RedissonClient redis, RedisKeys keys, ClusterBus bus) {
+        this.redis = redis;
+        this.keys = keys;
+        this.bus = bus;
+    }
+
+    @Override
+    public void register(String connectionId) {
+        try {
+            directory().fastPutAsync(connectionId, bus.nodeId());
+            redis.getSet(keys.nodeConnections(bus.nodeId()), StringCodec.INSTANCE).addAsync(connectionId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not register " + connectionId + "; rewritten when Redis is back", e);
+        }
+    }
+
+    @Override
+    public void unregister(String connectionId) {
+        try {
+            directory().fastRemoveAsync(connectionId);
+            redis.getSet(keys.nodeConnections(bus.nodeId()), StringCodec.INSTANCE).removeAsync(connectionId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not unregister " + connectionId, e);
+        }
+    }
+
+    @Override
+    public Optional<String> nodeOf(String connectionId) {
+        String node = RedisCalls.guarded("find connection " + connectionId, () -> directory().get(connectionId));
+        return Optional.ofNullable(node).filter(bus::isAlive);
+    }
+
+    /** Forgets the connections of a dead node. */
+    void forgetNode(String node) {
+        RedisCalls.guarded("forget connections of node " + node, () -> {
+            var ids = redis.getSet(keys.nodeConnections(node), StringCodec.INSTANCE).readAll();
+            if (!ids.isEmpty()) {
+                directory().fastRemove(ids.stream().map(String::valueOf).toArray(String[]::new));
+            }
+            redis.getKeys().delete(keys.nodeConnections(node));
+        });
+    }
+
+    private RMap<String, String> directory() {
+        return redis.getMap(keys.connections(), StringCodec.INSTANCE);
+    }
+}

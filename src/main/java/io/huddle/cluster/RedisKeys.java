@@ -1,0 +1,69 @@
+package io.huddle.cluster;
+
+/**
+ * The names Huddle uses in Redis, all under one prefix so several deployments can share a Redis. A room's keys
+ * share a hash tag, so its scripts stay on one slot in Redis Cluster.
+ */
+final class RedisKeys {
+
+    private final String prefix;
+
+    RedisKeys(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** Hash: room name → settings JSON. */
+    String rooms() {
+        return prefix + ":rooms";
+    }
+
+    /** Hash: connection id → member JSON. */
+    String members(String room) {
+        return prefix + ":room:{" + room + "}:members";
+    }
+
+    /** Hash: user → number of that user's connections in the room. */
+    String users(String room) {
+        return prefix + ":room:{" + room + "}:users";
+    }
+
+    /** Channel of a room's messages. */
+    String roomChannel(String room) {
+        return prefix + ":room:{" + room + "}:channel";
+    }
+
+    /** Channel of commands for one node. */
+    String nodeChannel(String node) {
+        return prefix + ":node:{" + node + "}:channel";
+    }
+
+    /** String with a TTL: the node is alive while it exists. */
+    String nodeHeartbeat(String node) {
+        return prefix + ":node:{" + node + "}:alive";
+    }
+
+    /** Set of "room NUL connection id" for the node's members: what to clean up if it dies. */
+    String nodeMemberships(String node) {
+        return prefix + ":node:{" + node + "}:memberships";
+    }
+
+    /** Set of the node's connection ids. */
+    String nodeConnections(String node) {
+        return prefix + ":node:{" + node + "}:connections";
+    }
+
+    /** Set of known node ids. */
+    String nodes() {
+        return prefix + ":nodes";
+    }
+
+    /** Hash: connection id → node id. */
+    String connections() {
+        return prefix + ":connections";
+    }
+
+    /** Lock taken by the survivor that cleans up after a dead node. */
+    String cleanupLock(String node) {
+        return prefix + ":node:{" + node + "}:cleanup";
+    }
+}

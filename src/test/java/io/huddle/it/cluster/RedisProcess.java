@@ -1,0 +1,85 @@
+package io.huddle.it.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * A real {@code redis-server} the test starts on a free port, without persistence (a restart comes back empty),
+ * and stops. Tests never touch a Redis they did not start.
+ */
+final class RedisProcess implements AutoCloseable {
+
+    private final int port;
+    private final File log;
+    private Process process;
+
+    RedisProcess(File workDir) throws IOException {
+        this.port = freePort();
+        this.log = new File(workDir, "redis-" + port + ".log");
+        workDir.mkdirs();
+    }
+
+    int port() {
+        return port;
+    }
+
+    String address() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    void start() throws IOException, InterruptedException {
+        process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ping()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("redis-server did not start on port " + port + "; see " + log);
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+            process = null;
+        }
+    }
+
+    /** Sends one inline command (e.g. {@code KEYS *}) and returns the raw RESP answer. */
+    String command(String inline) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(2000);
+            socket.getOutputStream().write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
+            byte[] buffer = new byte[1 << 16];
+            int read = socket.getInputStream().read(buffer);
+            return read <= 0 ? "" : new String(buffer, 0, read, StandardCharsets.UTF_8);
+        }
+    }
+
+    private boolean ping() {
+        try {
+            return command("PING").startsWith("+PONG");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}

@@ -1,0 +1,153 @@
+package io.huddle.it.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One app-server node of a test cluster, as its own OS process: WildFly (a copy of the unpacked dist's
+ * {@code standalone} directory, a port offset) or Payara Micro. It can be stopped cleanly (SIGTERM) or killed
+ * ({@code kill -9}) like a crashed machine.
+ */
+final class ServerNode implements AutoCloseable {
+
+    private final String name;
+    private final int httpPort;
+    private final List<String> command;
+    private final File log;
+    private Process process;
+
+    private ServerNode(String name, int httpPort, List<String> command, File log) {
+        this.name = name;
+        this.httpPort = httpPort;
+        this.command = command;
+        this.log = log;
+    }
+
+    static ServerNode wildfly(String name, File war, File workDir, int portOffset, Map<String, String> properties)
+            throws IOException {
+        File jbossHome = new File(System.getProperty("jboss.home"));
+        Path base = workDir.toPath().resolve(name);
+        copyTree(jbossHome.toPath().resolve("standalone/configuration"), base.resolve("configuration"));
+        Files.createDirectories(base.resolve("deployments"));
+        Files.copy(war.toPath(), base.resolve("deployments/ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
+        List<String> command = new ArrayList<>(List.of(new File(jbossHome, "bin/standalone.sh").getPath(),
+                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + portOffset,
+                "-Djava.net.preferIPv4Stack=true"));
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        return new ServerNode(name, 8080 + portOffset, command, new File(workDir, name + ".log"));
+    }
+
+    static ServerNode payara(String name, File war, File workDir, int port, Map<String, String> properties) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-Djava.net.preferIPv4Stack=true"));
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", System.getProperty("payara.jar"), "--deploy", war.getPath(),
+                "--contextroot", "/", "--port", Integer.toString(port), "--nocluster"));
+        return new ServerNode(name, port, command, new File(workDir, name + ".log"));
+    }
+
+    String name() {
+        return name;
+    }
+
+    URL url() {
+        try {
+            return new URL("http://127.0.0.1:" + httpPort + "/");
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    void start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx512m -Djava.net.preferIPv4Stack=true");
+        process = builder.start();
+    }
+
+    /** Waits until the WAR answers ({@code /primus/spec}). */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited during boot; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url() + "primus/spec"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+    }
+
+    /** {@code kill -9} of the server JVM (and the launcher script around it). */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor();
+            process = null;
+        }
+    }
+
+    /** A clean stop: SIGTERM, as an init system sends, then wait for the JVM to exit. */
+    void stop() throws InterruptedException {
+        if (process != null) {
+            List<ProcessHandle> jvms = process.descendants().toList();
+            jvms.forEach(ProcessHandle::destroy);
+            process.destroy();
+            for (ProcessHandle jvm : jvms) {
+                jvm.onExit().toCompletableFuture().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+                        .exceptionally(e -> null).join();
+            }
+            process.waitFor();
+            process = null;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            paths.forEach(source -> {
+                Path target = to.resolve(from.relativize(source).toString());
+                try {
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
