@@ -49,6 +49,27 @@ public class HuddleConfig {
     @Inject @ConfigProperty(name = "huddle.web.fingerprintOptions.cookieKey")
     String cookieKey;
 
+    @Inject @ConfigProperty(name = "huddle.web.fingerprintOptions.settings.expires")
+    long cookieExpiresMillis;
+
+    @Inject @ConfigProperty(name = "huddle.web.maxBodyBytes")
+    int maxBodyBytes;
+
+    @Inject @ConfigProperty(name = "huddle.general.apiVersion")
+    String apiVersion;
+
+    @Inject @ConfigProperty(name = "huddle.general.simultaneousActions")
+    int simultaneousActions;
+
+    @Inject @ConfigProperty(name = "huddle.general.actionTimeout")
+    long actionTimeoutMillis;
+
+    @Inject @ConfigProperty(name = "huddle.general.maxFileBytes")
+    int maxFileBytes;
+
+    @Inject @ConfigProperty(name = "huddle.status.maxHeapUsage")
+    double maxHeapUsage;
+
     @Inject @ConfigProperty(name = "huddle.general.startingChatRooms")
     Optional<String> startingChatRooms;
 
@@ -160,6 +181,27 @@ public class HuddleConfig {
     public String outboxConcurrentSends() { return outboxConcurrentSends; }
 
     public String cookieKey() { return cookieKey; }
+
+    /** How long the fingerprint cookie lives, in ms from the response that set it. */
+    public long cookieExpiresMillis() { return cookieExpiresMillis; }
+
+    /** Largest HTTP request body {@code /api} accepts, in bytes. */
+    public int maxBodyBytes() { return maxBodyBytes; }
+
+    /** The application's version, as the status action and {@code serverInformation} report it. */
+    public String apiVersion() { return apiVersion; }
+
+    /** Actions one connection may have in flight at once (ActionHero's {@code simultaneousActions}). */
+    public int simultaneousActions() { return simultaneousActions; }
+
+    /** After this many ms a running action is answered with a timeout error and interrupted. */
+    public long actionTimeoutMillis() { return actionTimeoutMillis; }
+
+    /** Largest public file the websocket {@code file} event sends, in bytes. */
+    public int maxFileBytes() { return maxFileBytes; }
+
+    /** Share of the maximum heap above which the status action reports the node unhealthy. */
+    public double maxHeapUsage() { return maxHeapUsage; }
 
     private static List<String> commaSeparated(Optional<String> value) {
         return value.map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())

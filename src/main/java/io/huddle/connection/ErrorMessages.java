@@ -22,6 +22,11 @@ public final class ErrorMessages {
     public static final String NOT_JSON = "frame is not valid JSON";
     public static final String BINARY_FRAME = "binary frames are not supported: send JSON text frames";
     public static final String BAD_MESSAGE_ID = "messageId must be a string or a number";
+    public static final String INTERNAL_ERROR = "internal server error";
+    public static final String SERVER_BUSY = "the server is too busy to run this action now: try again later";
+    public static final String BODY_NOT_JSON = "the request body is not valid JSON";
+    public static final String BODY_NOT_JSON_OBJECT = "the JSON request body must be an object";
+    public static final String QUERY_NOT_DECODABLE = "the query string or form body is not valid URL encoding";
 
     private ErrorMessages() {
     }
@@ -52,5 +57,26 @@ public final class ErrorMessages {
 
     public static String mustBe(String field, String what) {
         return field + " must be " + what;
+    }
+
+    public static String fileReadFailed(String reason) {
+        return "error reading file: " + reason;
+    }
+
+    public static String fileTooLarge(int maxBytes) {
+        return "that file is too large to send: the limit is " + maxBytes + " bytes";
+    }
+
+    public static String actionTimedOut(long millis) {
+        return "the action timed out: it did not finish within " + millis + " ms";
+    }
+
+    public static String bodyTooLarge(int maxBytes) {
+        return "the request body is too large: the limit is " + maxBytes + " bytes";
+    }
+
+    public static String unsupportedContentType(String contentType) {
+        return "unsupported Content-Type " + contentType
+                + ": send application/json or application/x-www-form-urlencoded";
     }
 }

@@ -1,5 +1,9 @@
 package io.huddle.websocket;
 
+import io.huddle.action.ActionCatalog;
+import io.huddle.action.ActionRunner;
+import io.huddle.action.JsonParams;
+import io.huddle.action.PublicFiles;
 import io.huddle.chat.RoomManager;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.Connection;
@@ -15,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Serves one decoded inbound event by calling the service that owns it and queueing the reply. Runs on the
- * container's thread for the connection, so one connection's verbs are answered in the order they arrived.
+ * container's thread for the connection, so one connection's verbs are answered in the order they arrived; actions
+ * and files are handed to worker threads and answered when they are done, in any order (spec §2.8).
  */
 @ApplicationScoped
 public class EventDispatcher {
@@ -33,6 +38,15 @@ public class EventDispatcher {
 
     @Inject
     RoomManager rooms;
+
+    @Inject
+    ActionRunner actions;
+
+    @Inject
+    ActionCatalog catalog;
+
+    @Inject
+    PublicFiles files;
 
     void dispatch(Connection connection, String frame) {
         if (frameSize.exceeded(frame)) {
@@ -52,7 +66,7 @@ public class EventDispatcher {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "serving " + event + " on " + connection + " failed", e);
             if (event instanceof ClientEvent.Request request) {
-                reply(connection, VerbReply.error("internal server error", JsonValue.EMPTY_JSON_OBJECT,
+                reply(connection, VerbReply.error(ErrorMessages.INTERNAL_ERROR, JsonValue.EMPTY_JSON_OBJECT,
                         request.messageId()));
             }
         }
@@ -82,6 +96,13 @@ public class EventDispatcher {
             reply(connection, VerbReply.ok(rooms.view(connection, view.room()), view.messageId()));
         } else if (event instanceof ClientEvent.Say say) {
             sayOrFail(connection, say);
+        } else if (event instanceof ClientEvent.ActionCall call) {
+            actions.run(connection, JsonParams.toMap(call.params()))
+                    .thenAccept(outcome -> send(connection, ActionReply.of(outcome, call.messageId())));
+        } else if (event instanceof ClientEvent.FileCall call) {
+            files.read(call.file()).thenAccept(file -> send(connection, file.toJson(call.messageId())));
+        } else if (event instanceof ClientEvent.Documentation documentation) {
+            reply(connection, VerbReply.ok(catalog.documentation(), documentation.messageId()));
         } else if (event instanceof ClientEvent.Invalid invalid) {
             LOG.fine(() -> "rejected frame on " + connection + ": " + invalid.error());
             reply(connection, VerbReply.error(invalid.error(), invalid.data(), invalid.messageId()));
@@ -109,6 +130,10 @@ public class EventDispatcher {
     }
 
     private void reply(Connection connection, VerbReply reply) {
+        send(connection, reply);
+    }
+
+    private void send(Connection connection, Object reply) {
         connection.send(encoder.encode(reply));
     }
 }

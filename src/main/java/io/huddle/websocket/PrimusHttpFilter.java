@@ -1,6 +1,7 @@
 package io.huddle.websocket;
 
 import io.huddle.config.HuddleConfig;
+import io.huddle.connection.ClientAddress;
 import io.huddle.connection.FrameEncoder;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;

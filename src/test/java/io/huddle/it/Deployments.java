@@ -26,6 +26,9 @@ public final class Deployments {
             Map.entry("huddle.chat.rooms.quiet.presence", "false"),
             Map.entry("huddle.chat.rooms.byUser.presenceView", "users"));
 
+    /** One byte over the default {@code huddle.general.maxFileBytes}. */
+    static final int BIG_FILE_BYTES = 1024 * 1024 + 1;
+
     private Deployments() {
     }
 
@@ -91,6 +94,13 @@ public final class Deployments {
                 .addAsResource(new StringAsset(properties), TestSettings.RESOURCE)
                 // fixtures: application code pushing to connections and using the room API; chat middleware
                 .addClass(PushFixture.class)
-                .addPackage(io.huddle.it.fixtures.JoinGuard.class.getPackage());
+                .addPackage(io.huddle.it.fixtures.JoinGuard.class.getPackage())
+                // fixtures: an application's actions, its login check as per-action middleware, global middleware
+                .addClasses(LoginAction.class, WhoAmIAction.class, RequiresLogin.class, RequiresLoginMiddleware.class,
+                        ScriptedMiddleware.class)
+                .addClasses(SleepAction.class, InputsAction.class, InputLimits.class, GreetV1Action.class,
+                        GreetV2Action.class, FailAction.class)
+                // fixtures: public files bigger than the file event's limit
+                .addAsWebResource(new StringAsset("x".repeat(BIG_FILE_BYTES)), "big.txt");
     }
 }

@@ -1,13 +1,13 @@
-package io.huddle.websocket;
+package io.huddle.connection;
 
 /**
  * The client's address as ActionHero reports it (spec §4): {@code X-Real-IP}, else the first
  * {@code X-Forwarded-For} entry, else the socket; the port from {@code X-Forwarded-Port} (a string), else from
- * {@code X-Forwarded-For} (0 when it has none), else the socket port.
+ * {@code X-Forwarded-For} (0 when it has none), else the socket port. Shared by websocket handshakes and HTTP requests.
  */
-record ClientAddress(String ip, Object port) {
+public record ClientAddress(String ip, Object port) {
 
-    static ClientAddress of(String realIp, String forwardedFor, String forwardedPort, String socketIp, int socketPort) {
+    public static ClientAddress of(String realIp, String forwardedFor, String forwardedPort, String socketIp, int socketPort) {
         String ip = socketIp;
         Object port = socketPort;
         if (forwardedFor != null && !forwardedFor.isBlank()) {

@@ -1,0 +1,90 @@
+package io.huddle.connection;
+
+import io.huddle.config.HuddleConfig;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+/**
+ * The browser fingerprint of every HTTP request (spec §4): the value of the {@code sessionID} cookie (name from
+ * {@code huddle.web.fingerprintOptions.cookieKey}), or, when the request has none, a fresh random one that the
+ * response sets as that cookie. Loading any page therefore gives the browser the cookie that its websocket and its
+ * {@code /api} calls then share. The cookie is not HttpOnly on purpose: the client script reads it and passes it to
+ * the websocket as {@code ?sessionID=}.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class FingerprintFilter extends HttpFilter {
+
+    private static final String ATTRIBUTE = FingerprintFilter.class.getName() + ".fingerprint";
+
+    /** 20 random bytes: the 40 hex characters of ActionHero's SHA-1 fingerprints. */
+    private static final int FINGERPRINT_BYTES = 20;
+
+    private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    HuddleConfig config;
+
+    /** The fingerprint this filter assigned to {@code request}. */
+    public static String fingerprintOf(HttpServletRequest request) {
+        Object fingerprint = request.getAttribute(ATTRIBUTE);
+        if (fingerprint == null) {
+            throw new IllegalStateException(FingerprintFilter.class.getSimpleName() + " did not run for "
+                    + request.getRequestURI());
+        }
+        return (String) fingerprint;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        // websocket upgrades keep ActionHero's rule (query, cookie, else the connection id): see PrimusHttpFilter
+        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            String fingerprint = cookie(request, config.cookieKey());
+            if (fingerprint == null || fingerprint.isEmpty()) {
+                fingerprint = newFingerprint();
+                response.addHeader("Set-Cookie", setCookie(fingerprint));
+            }
+            request.setAttribute(ATTRIBUTE, fingerprint);
+        }
+        chain.doFilter(request, response);
+    }
+
+    private String newFingerprint() {
+        byte[] bytes = new byte[FINGERPRINT_BYTES];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** ActionHero's cookie: {@code Path=/}, an absolute expiry, no HttpOnly, no SameSite, no Secure. */
+    private String setCookie(String fingerprint) {
+        ZonedDateTime expires = ZonedDateTime.now(ZoneOffset.UTC).plus(config.cookieExpiresMillis(), ChronoUnit.MILLIS);
+        return config.cookieKey() + "=" + fingerprint + "; Path=/; Expires="
+                + DateTimeFormatter.RFC_1123_DATE_TIME.format(expires);
+    }
+
+    private static String cookie(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (cookie.getName().equals(name)) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+}
