@@ -230,6 +230,78 @@ class ChatIT {
     }
 
     @Test
+    void anAuthenticatedRoomAdmitsOnlyConnectionsThatLoggedIn() throws Exception {
+        ensureRoom("secret");
+        try (TestClient guest = TestClient.connect(base); TestClient member = TestClient.connect(base)) {
+            assertError(guest.request("roomAdd", Map.of("room", "secret")), "Error: no entry to secret");
+            JsonObject login = member.request("action", Map.of("params",
+                    Json.createObjectBuilder().add("action", "login").add("user", "ada").add("password", "secret").build()));
+            assertEquals(JsonValue.TRUE, login.get("authenticated"), login.toString());
+            assertEquals("OK", member.request("roomAdd", Map.of("room", "secret")).getString("status"));
+            JsonObject wrong = guest.request("action", Map.of("params",
+                    Json.createObjectBuilder().add("action", "login").add("user", "eve").add("password", "guess").build()));
+            assertTrue(wrong.containsKey("error"), wrong.toString());
+            assertError(guest.request("roomAdd", Map.of("room", "secret")), "Error: no entry to secret");
+        }
+    }
+
+    @Test
+    void chatActionsCreateListAndDescribeRooms() throws Exception {
+        String room = "made-by-action-" + UUID.randomUUID();
+        try (TestClient client = TestClient.connect(base)) {
+            JsonObject created = client.request("action", Map.of("params",
+                    Json.createObjectBuilder().add("action", "createChatRoom").add("name", room).build()));
+            assertEquals(JsonValue.TRUE, created.get("didCreate"), created.toString());
+            JsonObject again = client.request("action", Map.of("params",
+                    Json.createObjectBuilder().add("action", "createChatRoom").add("name", room).build()));
+            assertEquals(JsonValue.FALSE, again.get("didCreate"), again.toString());
+            JsonObject listed = client.request("action", Map.of("params",
+                    Json.createObjectBuilder().add("action", "listRooms").build()));
+            assertTrue(listed.getJsonArray("rooms").contains(Json.createValue(room)), listed.toString());
+            JsonObject status = client.request("action", Map.of("params",
+                    Json.createObjectBuilder().add("action", "status").build()));
+            assertTrue(status.getInt("rooms") >= 1, status.toString());
+            JsonObject badName = client.request("action", Map.of("params",
+                    Json.createObjectBuilder().add("action", "createChatRoom").add("name", "x".repeat(300)).build()));
+            assertEquals("room name too long: at most 256 characters", badName.getString("error"));
+        }
+        HttpResponse<String> overHttp = http.send(HttpRequest.newBuilder(base.toURI().resolve(
+                "api/createChatRoom?name=" + URLEncoder.encode("http-" + UUID.randomUUID(), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, overHttp.statusCode(), overHttp.body());
+        assertEquals(JsonValue.TRUE, json(overHttp.body()).get("didCreate"));
+    }
+
+    @Test
+    void aClientSetsItsOwnMetadataAndOnlyItsOwn() throws Exception {
+        String room = newRoom();
+        try (TestClient a = TestClient.connect(base); TestClient b = TestClient.connect(base)) {
+            join(a, room);
+            join(b, room);
+            String aId = a.id();
+            String bId = b.id();
+            JsonObject set = b.request("action", Map.of("params", Json.createObjectBuilder().add("action", "setMetadata")
+                    .add("metadata", Json.createObjectBuilder().add("displayName", "Bea")).add("id", aId).build()));
+            assertEquals("Bea", set.getJsonObject("metadata").getString("displayName"), set.toString());
+            JsonObject update = a.awaitContext("presence", p -> p.getString("event").equals("update"));
+            assertEquals(bId, update.getJsonObject("member").getString("id"));
+            JsonObject members = a.request("roomView", Map.of("room", room)).getJsonObject("data").getJsonObject("members");
+            assertEquals("Bea", members.getJsonObject(bId).getJsonObject("metadata").getString("displayName"));
+            assertFalse(members.getJsonObject(aId).containsKey("metadata"), "a's metadata is a's alone");
+            var tooMany = Json.createObjectBuilder();
+            for (int i = 0; i < 20; i++) {
+                tooMany.add("k" + i, i);
+            }
+            JsonObject refused = b.request("action", Map.of("params", Json.createObjectBuilder()
+                    .add("action", "setMetadata").add("metadata", tooMany).build()));
+            assertEquals("metadata has too many keys: at most 16", refused.getString("error"));
+            JsonObject notAnObject = b.request("action", Map.of("params", Json.createObjectBuilder()
+                    .add("action", "setMetadata").add("metadata", "Bea").build()));
+            assertEquals("metadata must be an object", notAnObject.getString("error"));
+        }
+    }
+
+    @Test
     void aLeaveHookCanRefuseButNotStopADisconnect() throws Exception {
         ensureRoom("sticky");
         ensureRoom("crashy");
