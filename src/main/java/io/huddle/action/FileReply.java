@@ -1,7 +1,7 @@
 package io.huddle.action;
 
 import io.huddle.connection.ErrorMessages;
-import jakarta.json.Json;
+import io.huddle.connection.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -30,7 +30,7 @@ public record FileReply(String error, String content, String mime, long length, 
 
     /** The reply frame: these fields plus {@code context} and the request's {@code messageId}. */
     public JsonObject toJson(JsonValue messageId) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsonp.objectBuilder();
         if (error != null) {
             json.add("error", error).addNull("content");
         } else {

@@ -1,6 +1,6 @@
 package io.huddle.chat;
 
-import jakarta.json.Json;
+import io.huddle.connection.Jsonp;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
@@ -24,7 +24,7 @@ public record ChatMessage(JsonValue message, String room, String from, String co
 
     /** A copy whose message is the given text. */
     public ChatMessage withText(String text) {
-        return withMessage(Json.createValue(text));
+        return withMessage(Jsonp.string(text));
     }
 
     /** The message as text, for hooks that filter words; a non-string message yields its JSON. */

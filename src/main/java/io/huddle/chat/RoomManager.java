@@ -14,6 +14,7 @@ import io.huddle.connection.Connection;
 import io.huddle.connection.Connections;
 import io.huddle.connection.ErrorMessages;
 import io.huddle.connection.FrameEncoder;
+import io.huddle.connection.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -271,7 +272,7 @@ public class RoomManager {
         if (!sender.isIn(room)) {
             throw new ClientError(ErrorMessages.notInRoom(room));
         }
-        publishChat(sender, new ChatMessage(jakarta.json.Json.createValue(message), room, sender.id(),
+        publishChat(sender, new ChatMessage(Jsonp.string(message), room, sender.id(),
                 System.currentTimeMillis()));
     }
 

@@ -3,7 +3,6 @@ package io.huddle.connection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -106,7 +105,7 @@ public class Connections {
             throw new IllegalArgumentException("a pushed message must be a JSON object, got " + value.getValueType());
         }
         if (!object.containsKey("context")) {
-            object = Json.createObjectBuilder(object).add("context", DEFAULT_PUSH_CONTEXT).build();
+            object = Jsonp.objectBuilder(object).add("context", DEFAULT_PUSH_CONTEXT).build();
         }
         return object;
     }

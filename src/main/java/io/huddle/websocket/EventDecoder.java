@@ -1,7 +1,7 @@
 package io.huddle.websocket;
 
 import io.huddle.connection.ErrorMessages;
-import jakarta.json.Json;
+import io.huddle.connection.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -32,7 +32,7 @@ final class EventDecoder {
 
     static ClientEvent decode(String text) {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsonp.reader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonException | IllegalStateException | StackOverflowError e) {
             return invalid(freshId(), ErrorMessages.NOT_JSON, null);
@@ -125,7 +125,7 @@ final class EventDecoder {
 
     /** What a failed verb reply shows as {@code data}: the request minus its envelope. */
     static JsonObject leftover(JsonObject object) {
-        JsonObjectBuilder rest = Json.createObjectBuilder();
+        JsonObjectBuilder rest = Jsonp.objectBuilder();
         object.forEach((key, value) -> {
             if (!ENVELOPE.contains(key)) {
                 rest.add(key, value);
@@ -154,6 +154,6 @@ final class EventDecoder {
     }
 
     static JsonString freshId() {
-        return Json.createValue(UUID.randomUUID().toString());
+        return Jsonp.string(UUID.randomUUID().toString());
     }
 }

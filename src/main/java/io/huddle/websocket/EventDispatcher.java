@@ -9,9 +9,9 @@ import io.huddle.connection.ClientError;
 import io.huddle.connection.Connection;
 import io.huddle.connection.ErrorMessages;
 import io.huddle.connection.FrameEncoder;
+import io.huddle.connection.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 
 import java.util.logging.Level;
@@ -119,7 +119,7 @@ public class EventDispatcher {
             reply(connection, VerbReply.ok(null, say.messageId()));
         } catch (ClientError e) {
             Object data = say.message() == null ? JsonValue.EMPTY_JSON_OBJECT
-                    : Json.createObjectBuilder().add("message", say.message()).build();
+                    : Jsonp.objectBuilder().add("message", say.message()).build();
             reply(connection, VerbReply.error(e.getMessage(), data, say.messageId()));
         }
     }

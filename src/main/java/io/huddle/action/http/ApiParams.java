@@ -3,7 +3,7 @@ package io.huddle.action.http;
 import io.huddle.action.JsonParams;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.ErrorMessages;
-import jakarta.json.Json;
+import io.huddle.connection.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -58,7 +58,7 @@ final class ApiParams {
 
     private static JsonObject decodeJsonObject(byte[] body) {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsonp.reader(new ByteArrayInputStream(body))) {
             value = reader.readValue();
         } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             throw new ClientError(ErrorMessages.BODY_NOT_JSON, BAD_REQUEST);
