@@ -112,6 +112,36 @@ public class HuddleConfig {
     @Inject @ConfigProperty(name = "huddle.cluster.nodeTimeout")
     long nodeTimeoutMillis;
 
+    @Inject @ConfigProperty(name = "huddle.websocket.clientUrl")
+    Optional<String> clientUrl;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.clientJsPath")
+    Optional<String> clientJsPath;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.clientJsName")
+    Optional<String> clientJsName;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.client.reconnect.min")
+    long clientReconnectMinMillis;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.client.reconnect.max")
+    long clientReconnectMaxMillis;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.client.reconnect.factor")
+    double clientReconnectFactor;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.client.reconnect.retries")
+    Optional<Integer> clientReconnectRetries;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.client.reconnect.jitter")
+    double clientReconnectJitter;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.client.requestTimeout")
+    long clientRequestTimeoutMillis;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.client.queueSize")
+    int clientQueueSize;
+
     public String welcomeMessage() { return welcomeMessage; }
 
     /** A Redis URL ({@code redis://host:6379}, {@code rediss://} for TLS): set, the node joins a cluster. */
@@ -202,6 +232,43 @@ public class HuddleConfig {
 
     /** Share of the maximum heap above which the status action reports the node unhealthy. */
     public double maxHeapUsage() { return maxHeapUsage; }
+
+    /**
+     * The origin the browser client connects to; empty (or ActionHero's literal {@code window.location.origin}) means
+     * the page's own origin.
+     */
+    public Optional<String> clientUrl() {
+        return clientUrl.map(String::trim).filter(u -> !u.isEmpty() && !u.equals("window.location.origin"));
+    }
+
+    /** Directory of the served client under {@code /public/} and {@code /}, without leading or trailing slashes. */
+    public String clientJsPath() {
+        return clientJsPath.map(p -> p.trim().replaceAll("^/+|/+$", "")).orElse("");
+    }
+
+    /** File name of the served client without extension; empty means no client is served. */
+    public Optional<String> clientJsName() { return clientJsName.map(String::trim).filter(n -> !n.isEmpty()); }
+
+    /** The client's first reconnect delay in ms. */
+    public long clientReconnectMinMillis() { return clientReconnectMinMillis; }
+
+    /** The client's longest reconnect delay in ms. */
+    public long clientReconnectMaxMillis() { return clientReconnectMaxMillis; }
+
+    /** How much the client's reconnect delay grows per attempt. */
+    public double clientReconnectFactor() { return clientReconnectFactor; }
+
+    /** Reconnect attempts before the client gives up; empty means it never does. */
+    public Optional<Integer> clientReconnectRetries() { return clientReconnectRetries; }
+
+    /** 0..1: the share of each reconnect delay taken off at random, so clients do not all return at once. */
+    public double clientReconnectJitter() { return clientReconnectJitter; }
+
+    /** Ms before the client fails a request that got no reply; 0 waits forever. */
+    public long clientRequestTimeoutMillis() { return clientRequestTimeoutMillis; }
+
+    /** Requests the client keeps while offline; the oldest fails when more are made. */
+    public int clientQueueSize() { return clientQueueSize; }
 
     private static List<String> commaSeparated(Optional<String> value) {
         return value.map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
