@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import java.util.Arrays;
 import java.util.List;
@@ -114,12 +115,6 @@ public class HuddleConfig {
 
     @Inject @ConfigProperty(name = "huddle.websocket.clientUrl")
     Optional<String> clientUrl;
-
-    @Inject @ConfigProperty(name = "huddle.websocket.clientJsPath")
-    Optional<String> clientJsPath;
-
-    @Inject @ConfigProperty(name = "huddle.websocket.clientJsName")
-    Optional<String> clientJsName;
 
     @Inject @ConfigProperty(name = "huddle.websocket.client.reconnect.min")
     long clientReconnectMinMillis;
@@ -241,13 +236,18 @@ public class HuddleConfig {
         return clientUrl.map(String::trim).filter(u -> !u.isEmpty() && !u.equals("window.location.origin"));
     }
 
-    /** Directory of the served client under {@code /public/} and {@code /}, without leading or trailing slashes. */
+    /**
+     * Directory of the served client under {@code /public/} and {@code /}, without leading or trailing slashes; empty
+     * puts the client right there.
+     */
     public String clientJsPath() {
-        return clientJsPath.map(p -> p.trim().replaceAll("^/+|/+$", "")).orElse("");
+        return valueOrEmpty("huddle.websocket.clientJsPath").map(p -> p.replaceAll("^/+|/+$", "")).orElse("");
     }
 
     /** File name of the served client without extension; empty means no client is served. */
-    public Optional<String> clientJsName() { return clientJsName.map(String::trim).filter(n -> !n.isEmpty()); }
+    public Optional<String> clientJsName() {
+        return valueOrEmpty("huddle.websocket.clientJsName").filter(n -> !n.isEmpty());
+    }
 
     /** The client's first reconnect delay in ms. */
     public long clientReconnectMinMillis() { return clientReconnectMinMillis; }
@@ -269,6 +269,21 @@ public class HuddleConfig {
 
     /** Requests the client keeps while offline; the oldest fails when more are made. */
     public int clientQueueSize() { return clientQueueSize; }
+
+    /**
+     * The value from the most important config source that sets {@code name}, even when empty. Implementations
+     * differ here: WildFly's lets an empty value hide the default, Payara's falls through to the default; where an
+     * empty value switches something off, it has to win on both.
+     */
+    private static Optional<String> valueOrEmpty(String name) {
+        for (ConfigSource source : ConfigProvider.getConfig().getConfigSources()) {
+            String value = source.getValue(name);
+            if (value != null) {
+                return Optional.of(value.trim());
+            }
+        }
+        return Optional.empty();
+    }
 
     private static List<String> commaSeparated(Optional<String> value) {
         return value.map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
