@@ -14,7 +14,7 @@ import java.util.Map;
  */
 class ClientFileServlet extends HttpServlet {
 
-    private final transient Map<String, ClientFile> files;
+    private final Map<String, ClientFile> files;
 
     ClientFileServlet(Map<String, ClientFile> files) {
         this.files = Map.copyOf(files);
