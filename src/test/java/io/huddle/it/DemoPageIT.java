@@ -6,7 +6,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -153,7 +152,6 @@ class DemoPageIT {
     }
 
     @Test
-    @Disabled("needs the `echo` action from the actions branch: enable once client is rebased onto a main that has it")
     void anActionRoundTripsFromThePage() {
         try (Browser browser = Browser.open()) {
             DemoPage.open(browser, base);

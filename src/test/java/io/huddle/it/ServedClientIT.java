@@ -49,6 +49,31 @@ class ServedClientIT {
         converse("public/javascript/ActionheroWebsocketClient.min.js");
     }
 
+    @Test
+    void anActionGoesOverTheWebsocketWhenConnectedAndOverHttpWhenNot() throws Exception {
+        try (Browser browser = Browser.open()) {
+            connectAndJoin(browser, "javascript/ActionheroWebsocketClient.js", "defaultRoom");
+            Map<?, ?> overWebsocket = echo(browser, "over the websocket");
+            assertEquals("over the websocket", overWebsocket.get("payload"));
+            assertEquals("response", overWebsocket.get("context"), "a websocket reply");
+
+            browser.script("window.client.disconnect()");
+            Map<?, ?> overHttp = echo(browser, "over HTTP");
+            assertEquals("over HTTP", overHttp.get("payload"));
+            assertEquals(null, overHttp.get("context"), "an /api answer: " + overHttp);
+            assertEquals("echo", ((Map<?, ?>) ((Map<?, ?>) overHttp.get("requesterInformation"))
+                    .get("receivedParams")).get("action"));
+        }
+    }
+
+    private static Map<?, ?> echo(Browser browser, String payload) {
+        return (Map<?, ?>) browser.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.client.action('echo', {payload: arguments[0]})
+                    .then(reply => done(reply), error => done({failed: error.message}));
+                """, payload);
+    }
+
     /** Two pages with the given library: both join defaultRoom, each says something, both hear both. */
     private void converse(String library) throws Exception {
         String room = "defaultRoom";

@@ -6,7 +6,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -88,7 +87,6 @@ class StockClientIT {
     }
 
     @Test
-    @Disabled("needs the `echo` action from the actions branch: enable once client is rebased onto a main that has it")
     void theStockClientCallsAnAction() throws Exception {
         try (Browser browser = Browser.open()) {
             connectAndJoin(browser, "defaultRoom");
