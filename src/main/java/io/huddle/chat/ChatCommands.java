@@ -32,7 +32,7 @@ public class ChatCommands implements NodeCommandHandler {
             switch (command.kind()) {
                 case NodeCommand.ADD_MEMBER -> rooms.join(connection, command.room());
                 case NodeCommand.REMOVE_MEMBER -> rooms.leave(connection, command.room());
-                case NodeCommand.EVICT -> rooms.evict(connection, command.room());
+                case NodeCommand.EVICT -> rooms.evict(connection, command.room(), false);
                 case NodeCommand.SEND -> {
                     if (!connection.send(connections.encodePush(command.message()))) {
                         return NodeCommandResult.failed("connection cannot take messages (" + connection.id() + ")");

@@ -93,13 +93,22 @@ public class RoomManager {
         }
     }
 
-    /** Tells the members the room is gone, removes every one of them (on any node), then deletes it. */
+    /**
+     * Tells the members the room is gone and announces every member's leave while all are still there to hear it,
+     * then removes every one of them (on any node) and deletes the room.
+     */
     public void destroy(String room) {
-        if (!store.exists(room)) {
+        RoomSettings settings = store.settings(room);
+        if (settings == null) {
             throw new ClientError(ErrorMessages.ROOM_DOES_NOT_EXIST);
         }
         broadcast(room, ErrorMessages.ROOM_DELETED);
-        for (Member member : store.members(room).values()) {
+        Map<String, Member> members = store.members(room);
+        if (settings.presence()) {
+            RoomSettings perConnection = new RoomSettings(true, false);
+            members.values().forEach(member -> presence.left(room, perConnection, member, 0));
+        }
+        for (Member member : members.values()) {
             try {
                 command(member.id(), new NodeCommand(NodeCommand.EVICT, member.id(), room, null));
             } catch (ClientError e) {
@@ -225,8 +234,13 @@ public class RoomManager {
         depart(connection, room, settings);
     }
 
-    /** Removes a connection from a room whatever the leave hooks say (disconnect, destroy, eviction). */
+    /** Removes a connection from a room whatever the leave hooks say (disconnect, node gone). */
     void evict(Connection connection, String room) {
+        evict(connection, room, true);
+    }
+
+    /** As {@link #evict(Connection, String)}; {@code announce} false when the leave was announced already. */
+    void evict(Connection connection, String room, boolean announce) {
         try {
             hooks.leave(connection, room);
         } catch (RuntimeException e) {
@@ -237,7 +251,7 @@ public class RoomManager {
         if (settings == null) {
             forget(connection, room);
         } else {
-            depart(connection, room, settings);
+            depart(connection, room, announce ? settings : new RoomSettings(false, settings.perUser()));
         }
     }
 

@@ -4,7 +4,7 @@ import jakarta.json.JsonValue;
 
 /**
  * An order for the node holding a connection: join or leave a room (a leave that hooks may refuse, or an eviction
- * they cannot), or push a message. Answered with
+ * from a destroyed room that they cannot, announced beforehand), or push a message. Answered with
  * a {@link NodeCommandResult}.
  *
  * @param kind         {@link #ADD_MEMBER}, {@link #REMOVE_MEMBER}, {@link #EVICT} or {@link #SEND}

@@ -156,10 +156,14 @@ public final class Outbox {
         drain();
     }
 
-    /** Closes now, dropping whatever is queued: for a client that is gone (missed heartbeat). */
+    /**
+     * Closes now, dropping whatever is queued: for a client that is gone (missed heartbeat). A client already found
+     * too slow is told that, the real reason.
+     */
     public void abort(CloseReason reason) {
         queue.clear();
-        close(reason);
+        CloseReason pending = closeWhenDrained;
+        close(pending != null ? pending : reason);
     }
 
     private void close(CloseReason reason) {

@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static io.huddle.it.RoomOps.assertError;
+import static io.huddle.it.RoomOps.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -45,11 +47,13 @@ class ChatIT {
     URL deployed;
 
     private URL base;
+    private RoomOps rooms;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void useLoopback() {
         base = Deployments.loopback(deployed);
+        rooms = new RoomOps(base);
     }
 
     // ---- verbs
@@ -226,6 +230,78 @@ class ChatIT {
         ensureRoom("secret");
         try (TestClient client = TestClient.connect(base)) {
             assertError(client.request("roomAdd", Map.of("room", "secret")), "Error: no entry to secret");
+        }
+    }
+
+    @Test
+    void anAuthenticatedRoomAdmitsOnlyConnectionsThatLoggedIn() throws Exception {
+        ensureRoom("secret");
+        try (TestClient guest = TestClient.connect(base); TestClient member = TestClient.connect(base)) {
+            assertError(guest.request("roomAdd", Map.of("room", "secret")), "Error: no entry to secret");
+            JsonObject login = member.request("action", Map.of("params",
+                    Json.createObjectBuilder().add("action", "login").add("user", "ada").add("password", "secret").build()));
+            assertEquals(JsonValue.TRUE, login.get("authenticated"), login.toString());
+            assertEquals("OK", member.request("roomAdd", Map.of("room", "secret")).getString("status"));
+            JsonObject wrong = guest.request("action", Map.of("params",
+                    Json.createObjectBuilder().add("action", "login").add("user", "eve").add("password", "guess").build()));
+            assertTrue(wrong.containsKey("error"), wrong.toString());
+            assertError(guest.request("roomAdd", Map.of("room", "secret")), "Error: no entry to secret");
+        }
+    }
+
+    @Test
+    void chatActionsCreateListAndDescribeRooms() throws Exception {
+        String room = "made-by-action-" + UUID.randomUUID();
+        try (TestClient client = TestClient.connect(base)) {
+            JsonObject created = client.request("action", Map.of("params",
+                    Json.createObjectBuilder().add("action", "createChatRoom").add("name", room).build()));
+            assertEquals(JsonValue.TRUE, created.get("didCreate"), created.toString());
+            JsonObject again = client.request("action", Map.of("params",
+                    Json.createObjectBuilder().add("action", "createChatRoom").add("name", room).build()));
+            assertEquals(JsonValue.FALSE, again.get("didCreate"), again.toString());
+            JsonObject listed = client.request("action", Map.of("params",
+                    Json.createObjectBuilder().add("action", "listRooms").build()));
+            assertTrue(listed.getJsonArray("rooms").contains(Json.createValue(room)), listed.toString());
+            JsonObject status = client.request("action", Map.of("params",
+                    Json.createObjectBuilder().add("action", "status").build()));
+            assertTrue(status.getInt("rooms") >= 1, status.toString());
+            JsonObject badName = client.request("action", Map.of("params",
+                    Json.createObjectBuilder().add("action", "createChatRoom").add("name", "x".repeat(300)).build()));
+            assertEquals("room name too long: at most 256 characters", badName.getString("error"));
+        }
+        HttpResponse<String> overHttp = http.send(HttpRequest.newBuilder(base.toURI().resolve(
+                "api/createChatRoom?name=" + URLEncoder.encode("http-" + UUID.randomUUID(), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, overHttp.statusCode(), overHttp.body());
+        assertEquals(JsonValue.TRUE, json(overHttp.body()).get("didCreate"));
+    }
+
+    @Test
+    void aClientSetsItsOwnMetadataAndOnlyItsOwn() throws Exception {
+        String room = newRoom();
+        try (TestClient a = TestClient.connect(base); TestClient b = TestClient.connect(base)) {
+            join(a, room);
+            join(b, room);
+            String aId = a.id();
+            String bId = b.id();
+            JsonObject set = b.request("action", Map.of("params", Json.createObjectBuilder().add("action", "setMetadata")
+                    .add("metadata", Json.createObjectBuilder().add("displayName", "Bea")).add("id", aId).build()));
+            assertEquals("Bea", set.getJsonObject("metadata").getString("displayName"), set.toString());
+            JsonObject update = a.awaitContext("presence", p -> p.getString("event").equals("update"));
+            assertEquals(bId, update.getJsonObject("member").getString("id"));
+            JsonObject members = a.request("roomView", Map.of("room", room)).getJsonObject("data").getJsonObject("members");
+            assertEquals("Bea", members.getJsonObject(bId).getJsonObject("metadata").getString("displayName"));
+            assertFalse(members.getJsonObject(aId).containsKey("metadata"), "a's metadata is a's alone");
+            var tooMany = Json.createObjectBuilder();
+            for (int i = 0; i < 20; i++) {
+                tooMany.add("k" + i, i);
+            }
+            JsonObject refused = b.request("action", Map.of("params", Json.createObjectBuilder()
+                    .add("action", "setMetadata").add("metadata", tooMany).build()));
+            assertEquals("metadata has too many keys: at most 16", refused.getString("error"));
+            JsonObject notAnObject = b.request("action", Map.of("params", Json.createObjectBuilder()
+                    .add("action", "setMetadata").add("metadata", "Bea").build()));
+            assertEquals("metadata must be an object", notAnObject.getString("error"));
         }
     }
 
@@ -430,47 +506,16 @@ class ChatIT {
         throw new AssertionError("members of " + room + " never matched: " + ids);
     }
 
-    private static void join(TestClient client, String room) {
-        JsonObject reply = client.request("roomAdd", Map.of("room", room));
-        assertEquals("OK", reply.getString("status"), reply.toString());
-    }
-
-    private static void assertError(JsonObject reply, String error) {
-        assertEquals(error, reply.getString("error"), reply.toString());
-        assertEquals(error, reply.getString("status"));
-        assertEquals("response", reply.getString("context"));
-    }
-
     private String newRoom() throws Exception {
-        String room = "room-" + UUID.randomUUID();
-        assertEquals("ok", roomOp("add", room, null, null).body());
-        return room;
+        return rooms.newRoom("room");
     }
 
     private void ensureRoom(String room) throws Exception {
-        HttpResponse<String> response = roomOp("add", room, null, null);
-        assertTrue(response.statusCode() == 200 || response.body().equals("room exists"), response.body());
+        rooms.ensureRoom(room);
     }
 
-    HttpResponse<String> roomOp(String op, String room, String connection, String text) throws Exception {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("op", op);
-        if (room != null) {
-            fields.put("room", room);
-        }
-        if (connection != null) {
-            fields.put("connection", connection);
-        }
-        if (text != null) {
-            fields.put("text", text);
-        }
-        String form = fields.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(base.toURI().resolve("test/rooms"))
-                        .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private HttpResponse<String> roomOp(String op, String room, String connection, String text) throws Exception {
+        return rooms.op(op, room, connection, text);
     }
 
     private static JsonObject json(String text) {

@@ -17,11 +17,14 @@ import java.util.stream.Collectors;
 public final class Deployments {
 
     /** Settings every integration test runs with: a fast heartbeat so heartbeat tests take seconds. */
-    static final Map<String, String> TEST_SETTINGS = Map.of(
-            "huddle.websocket.server.pingInterval", "2000",
-            "huddle.websocket.outbox.maxMessages", "500",
-            "huddle.chat.maxRoomsPerConnection", "20",
-            "huddle.general.id", "test-node");
+    static final Map<String, String> TEST_SETTINGS = Map.ofEntries(
+            Map.entry("huddle.websocket.server.pingInterval", "2000"),
+            Map.entry("huddle.websocket.outbox.maxMessages", "500"),
+            Map.entry("huddle.chat.maxRoomsPerConnection", "20"),
+            Map.entry("huddle.general.id", "test-node"),
+            // per-room presence settings from configuration
+            Map.entry("huddle.chat.rooms.quiet.presence", "false"),
+            Map.entry("huddle.chat.rooms.byUser.presenceView", "users"));
 
     /** One byte over the default {@code huddle.general.maxFileBytes}. */
     static final int BIG_FILE_BYTES = 1024 * 1024 + 1;

@@ -44,6 +44,7 @@ public final class TestClient implements AutoCloseable {
     private final AtomicInteger nextId = new AtomicInteger(1);
     private volatile boolean answerPings = true;
     private volatile boolean reading = true;
+    private volatile Throwable lastError;
     private WebSocket socket;
 
     private TestClient() {
@@ -108,6 +109,7 @@ public final class TestClient implements AutoCloseable {
 
             @Override
             public void onError(WebSocket webSocket, Throwable error) {
+                lastError = error;
                 closed.complete(new Closed(1006, String.valueOf(error)));
                 synchronized (frames) {
                     frames.notifyAll();
@@ -147,7 +149,11 @@ public final class TestClient implements AutoCloseable {
 
     /** Sends one text frame; serialized because the JDK client allows one outstanding send. */
     public synchronized void sendRaw(String text) {
-        socket.sendText(text, true).join();
+        try {
+            socket.sendText(text, true).join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("send failed (" + e.getCause() + "); " + describe(), e);
+        }
     }
 
     public synchronized void sendBinary(byte[] bytes) {
@@ -206,7 +212,8 @@ public final class TestClient implements AutoCloseable {
         synchronized (frames) {
             int from = Math.max(0, texts.size() - 12);
             return texts.size() + " frames received, the last: " + texts.subList(from, texts.size())
-                    + (closed.isDone() ? ", then closed " + closed.join() : "");
+                    + (closed.isDone() ? ", then closed " + closed.join() : "")
+                    + (lastError != null ? ", error " + lastError : "");
         }
     }
 
