@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import java.util.Arrays;
 import java.util.List;
@@ -112,6 +113,30 @@ public class HuddleConfig {
     @Inject @ConfigProperty(name = "huddle.cluster.nodeTimeout")
     long nodeTimeoutMillis;
 
+    @Inject @ConfigProperty(name = "huddle.websocket.clientUrl")
+    Optional<String> clientUrl;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.client.reconnect.min")
+    long clientReconnectMinMillis;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.client.reconnect.max")
+    long clientReconnectMaxMillis;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.client.reconnect.factor")
+    double clientReconnectFactor;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.client.reconnect.retries")
+    Optional<Integer> clientReconnectRetries;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.client.reconnect.jitter")
+    double clientReconnectJitter;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.client.requestTimeout")
+    long clientRequestTimeoutMillis;
+
+    @Inject @ConfigProperty(name = "huddle.websocket.client.queueSize")
+    int clientQueueSize;
+
     public String welcomeMessage() { return welcomeMessage; }
 
     /** A Redis URL ({@code redis://host:6379}, {@code rediss://} for TLS): set, the node joins a cluster. */
@@ -202,6 +227,63 @@ public class HuddleConfig {
 
     /** Share of the maximum heap above which the status action reports the node unhealthy. */
     public double maxHeapUsage() { return maxHeapUsage; }
+
+    /**
+     * The origin the browser client connects to; empty (or ActionHero's literal {@code window.location.origin}) means
+     * the page's own origin.
+     */
+    public Optional<String> clientUrl() {
+        return clientUrl.map(String::trim).filter(u -> !u.isEmpty() && !u.equals("window.location.origin"));
+    }
+
+    /**
+     * Directory of the served client under {@code /public/} and {@code /}, without leading or trailing slashes; empty
+     * puts the client right there.
+     */
+    public String clientJsPath() {
+        return valueOrEmpty("huddle.websocket.clientJsPath").map(p -> p.replaceAll("^/+|/+$", "")).orElse("");
+    }
+
+    /** File name of the served client without extension; empty means no client is served. */
+    public Optional<String> clientJsName() {
+        return valueOrEmpty("huddle.websocket.clientJsName").filter(n -> !n.isEmpty());
+    }
+
+    /** The client's first reconnect delay in ms. */
+    public long clientReconnectMinMillis() { return clientReconnectMinMillis; }
+
+    /** The client's longest reconnect delay in ms. */
+    public long clientReconnectMaxMillis() { return clientReconnectMaxMillis; }
+
+    /** How much the client's reconnect delay grows per attempt. */
+    public double clientReconnectFactor() { return clientReconnectFactor; }
+
+    /** Reconnect attempts before the client gives up; empty means it never does. */
+    public Optional<Integer> clientReconnectRetries() { return clientReconnectRetries; }
+
+    /** 0..1: the share of each reconnect delay taken off at random, so clients do not all return at once. */
+    public double clientReconnectJitter() { return clientReconnectJitter; }
+
+    /** Ms before the client fails a request that got no reply; 0 waits forever. */
+    public long clientRequestTimeoutMillis() { return clientRequestTimeoutMillis; }
+
+    /** Requests the client keeps while offline; the oldest fails when more are made. */
+    public int clientQueueSize() { return clientQueueSize; }
+
+    /**
+     * The value from the most important config source that sets {@code name}, even when empty. Implementations
+     * differ here: WildFly's lets an empty value hide the default, Payara's falls through to the default; where an
+     * empty value switches something off, it has to win on both.
+     */
+    private static Optional<String> valueOrEmpty(String name) {
+        for (ConfigSource source : ConfigProvider.getConfig().getConfigSources()) {
+            String value = source.getValue(name);
+            if (value != null) {
+                return Optional.of(value.trim());
+            }
+        }
+        return Optional.empty();
+    }
 
     private static List<String> commaSeparated(Optional<String> value) {
         return value.map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())

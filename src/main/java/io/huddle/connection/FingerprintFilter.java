@@ -76,7 +76,8 @@ public class FingerprintFilter extends HttpFilter {
                 + DateTimeFormatter.RFC_1123_DATE_TIME.format(expires);
     }
 
-    private static String cookie(HttpServletRequest request, String name) {
+    /** The value of the request's cookie called {@code name}, or null. */
+    public static String cookie(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie cookie : cookies) {

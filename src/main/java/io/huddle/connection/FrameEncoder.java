@@ -26,7 +26,8 @@ public class FrameEncoder {
         return jsonb;
     }
 
-    static String escapeLineSeparators(String json) {
+    /** Escapes U+2028/U+2029, which end a line inside a string literal in JavaScript before ES2019. */
+    public static String escapeLineSeparators(String json) {
         if (json.indexOf('\u2028') < 0 && json.indexOf('\u2029') < 0) {
             return json;
         }

@@ -2,12 +2,12 @@ package io.huddle.websocket;
 
 import io.huddle.config.HuddleConfig;
 import io.huddle.connection.ClientAddress;
+import io.huddle.connection.FingerprintFilter;
 import io.huddle.connection.FrameEncoder;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -103,7 +103,7 @@ public class PrimusHttpFilter extends HttpFilter {
         String id = UUID.randomUUID().toString();
         String fingerprint = request.getParameter(config.cookieKey());
         if (fingerprint == null || fingerprint.isEmpty()) {
-            fingerprint = cookie(request, config.cookieKey());
+            fingerprint = FingerprintFilter.cookie(request, config.cookieKey());
         }
         if (fingerprint == null || fingerprint.isEmpty()) {
             fingerprint = id;
@@ -111,17 +111,5 @@ public class PrimusHttpFilter extends HttpFilter {
         ClientAddress address = ClientAddress.of(request.getHeader("X-Real-IP"), request.getHeader("X-Forwarded-For"),
                 request.getHeader("X-Forwarded-Port"), request.getRemoteAddr(), request.getRemotePort());
         return new Handshake(id, fingerprint, address.ip(), address.port());
-    }
-
-    private static String cookie(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (cookie.getName().equals(name)) {
-                    return cookie.getValue();
-                }
-            }
-        }
-        return null;
     }
 }

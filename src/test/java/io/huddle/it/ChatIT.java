@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static io.huddle.it.RoomOps.assertError;
+import static io.huddle.it.RoomOps.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -45,11 +47,13 @@ class ChatIT {
     URL deployed;
 
     private URL base;
+    private RoomOps rooms;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void useLoopback() {
         base = Deployments.loopback(deployed);
+        rooms = new RoomOps(base);
     }
 
     // ---- verbs
@@ -502,47 +506,16 @@ class ChatIT {
         throw new AssertionError("members of " + room + " never matched: " + ids);
     }
 
-    private static void join(TestClient client, String room) {
-        JsonObject reply = client.request("roomAdd", Map.of("room", room));
-        assertEquals("OK", reply.getString("status"), reply.toString());
-    }
-
-    private static void assertError(JsonObject reply, String error) {
-        assertEquals(error, reply.getString("error"), reply.toString());
-        assertEquals(error, reply.getString("status"));
-        assertEquals("response", reply.getString("context"));
-    }
-
     private String newRoom() throws Exception {
-        String room = "room-" + UUID.randomUUID();
-        assertEquals("ok", roomOp("add", room, null, null).body());
-        return room;
+        return rooms.newRoom("room");
     }
 
     private void ensureRoom(String room) throws Exception {
-        HttpResponse<String> response = roomOp("add", room, null, null);
-        assertTrue(response.statusCode() == 200 || response.body().equals("room exists"), response.body());
+        rooms.ensureRoom(room);
     }
 
-    HttpResponse<String> roomOp(String op, String room, String connection, String text) throws Exception {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("op", op);
-        if (room != null) {
-            fields.put("room", room);
-        }
-        if (connection != null) {
-            fields.put("connection", connection);
-        }
-        if (text != null) {
-            fields.put("text", text);
-        }
-        String form = fields.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(base.toURI().resolve("test/rooms"))
-                        .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private HttpResponse<String> roomOp(String op, String room, String connection, String text) throws Exception {
+        return rooms.op(op, room, connection, text);
     }
 
     private static JsonObject json(String text) {

@@ -29,6 +29,12 @@ public final class Deployments {
     /** One byte over the default {@code huddle.general.maxFileBytes}. */
     static final int BIG_FILE_BYTES = 1024 * 1024 + 1;
 
+    /** Where {@link #BLANK_PAGE} is served, relative to the deployment's URL. */
+    public static final String BLANK_PAGE_PATH = "test/blank.html";
+
+    private static final String BLANK_PAGE = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<title>blank</title></head><body></body></html>";
+
     private Deployments() {
     }
 
@@ -101,6 +107,8 @@ public final class Deployments {
                 .addClasses(SleepAction.class, InputsAction.class, InputLimits.class, GreetV1Action.class,
                         GreetV2Action.class, FailAction.class)
                 // fixtures: public files bigger than the file event's limit
-                .addAsWebResource(new StringAsset("x".repeat(BIG_FILE_BYTES)), "big.txt");
+                .addAsWebResource(new StringAsset("x".repeat(BIG_FILE_BYTES)), "big.txt")
+                // an empty page of the server's origin, into which browser tests load a client script themselves
+                .addAsWebResource(new StringAsset(BLANK_PAGE), BLANK_PAGE_PATH);
     }
 }

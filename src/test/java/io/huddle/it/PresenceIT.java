@@ -12,14 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import static io.huddle.it.RoomOps.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,11 +43,12 @@ class PresenceIT {
     URL deployed;
 
     private URL base;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private RoomOps rooms;
 
     @BeforeEach
     void useLoopback() {
         base = Deployments.loopback(deployed);
+        rooms = new RoomOps(base);
     }
 
     @Test
@@ -264,46 +261,20 @@ class PresenceIT {
                 && user.equals(o.getJsonObject("member").getString("user")));
     }
 
-    private static void join(TestClient client, String room) {
-        JsonObject reply = client.request("roomAdd", Map.of("room", room));
-        assertEquals("OK", reply.getString("status"), reply.toString());
-    }
-
     private String newRoom() throws Exception {
-        String room = "presence-" + UUID.randomUUID();
-        assertEquals("ok", roomOp("add", room, null, null).body());
-        return room;
+        return rooms.newRoom("presence");
     }
 
     private void ensureRoom(String room) throws Exception {
-        HttpResponse<String> response = roomOp("add", room, null, null);
-        assertTrue(response.statusCode() == 200 || response.body().equals("room exists"), response.body());
+        rooms.ensureRoom(room);
     }
 
     private HttpResponse<String> roomOp(String op, String room, String connection, String text) throws Exception {
-        return roomOp(op, room, connection, text, Map.of());
+        return rooms.op(op, room, connection, text);
     }
 
     private HttpResponse<String> roomOp(String op, String room, String connection, String text,
                                         Map<String, String> extra) throws Exception {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("op", op);
-        if (room != null) {
-            fields.put("room", room);
-        }
-        if (connection != null) {
-            fields.put("connection", connection);
-        }
-        if (text != null) {
-            fields.put("text", text);
-        }
-        fields.putAll(extra);
-        String form = fields.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(base.toURI().resolve("test/rooms"))
-                        .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return rooms.op(op, room, connection, text, extra);
     }
 }

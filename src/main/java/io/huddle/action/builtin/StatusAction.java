@@ -3,6 +3,7 @@ package io.huddle.action.builtin;
 import io.huddle.action.Action;
 import io.huddle.action.ActionContext;
 import io.huddle.action.ActionDefinition;
+import io.huddle.cluster.NodeIdentity;
 import io.huddle.config.HuddleConfig;
 import io.huddle.connection.Connections;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +17,6 @@ import jakarta.servlet.ServletContext;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.lang.management.RuntimeMXBean;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +32,9 @@ public class StatusAction implements Action {
 
     @Inject
     HuddleConfig config;
+
+    @Inject
+    NodeIdentity node;
 
     @Inject
     Connections connections;
@@ -60,7 +62,7 @@ public class StatusAction implements Action {
         RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         StatusReport report = new StatusReport()
-                .put("id", config.configuredNodeId().orElseGet(() -> hostName() + "-" + runtime.getPid()))
+                .put("id", node.id())
                 .put("name", config.serverName())
                 .put("version", config.apiVersion())
                 .put("server", serverInfo)
@@ -80,14 +82,6 @@ public class StatusAction implements Action {
         if (heap.getMax() > 0 && heap.getUsed() > config.maxHeapUsage() * heap.getMax()) {
             report.problem("heap " + Math.round(100.0 * heap.getUsed() / heap.getMax()) + "% used, above the "
                     + Math.round(100 * config.maxHeapUsage()) + "% of huddle.status.maxHeapUsage");
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown-host";
         }
     }
 }

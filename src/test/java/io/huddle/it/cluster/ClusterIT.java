@@ -1,6 +1,7 @@
 package io.huddle.it.cluster;
 
 import io.huddle.it.Deployments;
+import io.huddle.it.RoomOps;
 import io.huddle.it.TestClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,20 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.File;
-import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
+import static io.huddle.it.RoomOps.join;
+import static io.huddle.it.RoomOps.members;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,15 +43,15 @@ class ClusterIT {
     private static ServerNode payara;
     private static File payaraWar;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @BeforeAll
     static void startCluster() throws Exception {
         redis = new RedisProcess(WORK);
         redis.start();
         File wildflyWar = war("node-wildfly");
         payaraWar = war("node-payara");
-        wildfly = ServerNode.wildfly("node-wildfly", wildflyWar, WORK, 500, Map.of());
+        // clear of the Arquillian server's ports, and of another checkout's run with another offset
+        int portOffset = Integer.getInteger("it.port.offset", 200) + 300;
+        wildfly = ServerNode.wildfly("node-wildfly", wildflyWar, WORK, portOffset, Map.of());
         payara = ServerNode.payara("node-payara", payaraWar, WORK, RedisProcess.freePort(), Map.of());
         wildfly.start();
         payara.start();
@@ -392,46 +388,17 @@ class ClusterIT {
 
     // ---- helpers
 
-    private static Set<String> members(TestClient client, String room) {
-        JsonObject view = client.request("roomView", Map.of("room", room));
-        return view.containsKey("data") ? view.getJsonObject("data").getJsonObject("members").keySet() : Set.of();
-    }
-
-    private static void join(TestClient client, String room) {
-        JsonObject reply = client.request("roomAdd", Map.of("room", room));
-        assertEquals("OK", reply.getString("status"), reply.toString());
-    }
-
     private String newRoom(ServerNode node) throws Exception {
-        String room = "cluster-" + UUID.randomUUID();
-        assertEquals("ok", roomOp(node, "add", room, null, null).body());
-        return room;
+        return new RoomOps(node.url()).newRoom("cluster");
     }
 
     private HttpResponse<String> roomOp(ServerNode node, String op, String room, String connection, String text)
             throws Exception {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("op", op);
-        if (room != null) {
-            fields.put("room", room);
-        }
-        if (connection != null) {
-            fields.put("connection", connection);
-        }
-        if (text != null) {
-            fields.put("text", text);
-        }
-        return post(node, "test/rooms", fields);
+        return new RoomOps(node.url()).op(op, room, connection, text);
     }
 
     private HttpResponse<String> post(ServerNode node, String path, Map<String, String> fields) throws Exception {
-        String form = fields.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(new URL(node.url(), path).toURI())
-                        .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new RoomOps(node.url()).post(path, fields);
     }
 
     interface Check {
