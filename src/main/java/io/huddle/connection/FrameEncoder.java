@@ -8,8 +8,9 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyOrderStrategy;
 
 /**
- * Turns an outbound value into the text of one Primus frame: JSON-B, with U+2028/U+2029 escaped as Primus does
- * (they are legal in JSON but end a line in older JavaScript engines).
+ * Turns an outbound value into the text of one Primus frame: JSON-B (plain maps and values straight through JSON-P,
+ * which is several times faster and writes the same text), with U+2028/U+2029 escaped as Primus does (they are legal
+ * in JSON but end a line in older JavaScript engines).
  */
 @ApplicationScoped
 public class FrameEncoder {
@@ -18,7 +19,7 @@ public class FrameEncoder {
             .withPropertyOrderStrategy(PropertyOrderStrategy.ANY));
 
     public String encode(Object value) {
-        return escapeLineSeparators(jsonb.toJson(value));
+        return escapeLineSeparators(PlainJson.isPlain(value) ? PlainJson.write(value) : jsonb.toJson(value));
     }
 
     /** The shared JSON-B instance (thread-safe), for code that needs to map JSON to types. */

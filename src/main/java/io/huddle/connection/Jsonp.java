@@ -5,9 +5,12 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.Writer;
 
 /**
  * JSON-P through one provider looked up once. {@code jakarta.json.Json.createXxx} looks the provider up again on
@@ -17,6 +20,7 @@ import java.io.Reader;
 public final class Jsonp {
 
     private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonGeneratorFactory GENERATORS = PROVIDER.createGeneratorFactory(null);
 
     private Jsonp() {
     }
@@ -27,6 +31,10 @@ public final class Jsonp {
 
     public static JsonReader reader(InputStream bytes) {
         return PROVIDER.createReader(bytes);
+    }
+
+    public static JsonGenerator generator(Writer out) {
+        return GENERATORS.createGenerator(out);
     }
 
     public static JsonString string(String value) {
