@@ -47,8 +47,8 @@ public class WebsocketSessions {
         session.setMaxTextMessageBufferSize(config.maxFrameBytes());
         session.setMaxBinaryMessageBufferSize(config.maxFrameBytes());
         session.setMaxIdleTimeout(0);
-        Outbox outbox = new Outbox(session, concurrentSends(session), config.outboxMaxMessages(),
-                config.outboxMaxBytes());
+        Outbox outbox = new Outbox(session, isTyrus(session) ? ClassLoader.getPlatformClassLoader() : null,
+                concurrentSends(session), config.outboxMaxMessages(), config.outboxMaxBytes());
         Connection connection = new Connection(handshake.connectionId(), handshake.fingerprint(),
                 Connection.TYPE_WEBSOCKET, handshake.remoteIP(), handshake.remotePort(), outbox);
         connection.send(encoder.encode(new Welcome(config.welcomeMessage())));
@@ -103,6 +103,10 @@ public class WebsocketSessions {
             return Integer.parseInt(setting);
         }
         return session.getClass().getName().startsWith("io.undertow") ? UNDERTOW_CONCURRENT_SENDS : 1;
+    }
+
+    private static boolean isTyrus(Session session) {
+        return session.getClass().getName().startsWith("org.glassfish.tyrus");
     }
 
     private static void sleepBriefly() {
