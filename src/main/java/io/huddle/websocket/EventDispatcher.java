@@ -106,9 +106,6 @@ public class EventDispatcher {
         } else if (event instanceof ClientEvent.Invalid invalid) {
             LOG.fine(() -> "rejected frame on " + connection + ": " + invalid.error());
             reply(connection, VerbReply.error(invalid.error(), invalid.data(), invalid.messageId()));
-        } else if (event instanceof ClientEvent.Request request) {
-            reply(connection, VerbReply.error(ErrorMessages.verbNotFound(verbOf(request)),
-                    JsonValue.EMPTY_JSON_OBJECT, request.messageId()));
         }
     }
 
@@ -122,11 +119,6 @@ public class EventDispatcher {
                     : Jsonp.objectBuilder().add("message", say.message()).build();
             reply(connection, VerbReply.error(e.getMessage(), data, say.messageId()));
         }
-    }
-
-    private static String verbOf(ClientEvent.Request request) {
-        String simple = request.getClass().getSimpleName();
-        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
     }
 
     private void reply(Connection connection, VerbReply reply) {

@@ -228,12 +228,12 @@ class PrimusEndpointIT {
             String big = "x".repeat(16 * 1024);
             int delivered = Integer.parseInt(push(slowId, big, 4000, null));
             assertTrue(delivered < 4000, "the outbox bound must stop queueing, delivered " + delivered);
+            assertEquals("0", push(slowId, "after", 1, null), "the server gave up on the slow connection");
             slow.resumeReading();
-            TestClient.Closed closed = slow.awaitClose(Duration.ofSeconds(20));
-            assertEquals("0", push(slowId, "after", 1, null), "the server dropped the slow connection");
             if (!"payara".equals(System.getProperty("arquillian.launch"))) {
-                // on Payara the JDK test client fails with an InternalError reading that close, so only WildFly
-                // can check the close frame itself
+                // on Payara (Tyrus) the close frame does not reach this test client once it fell this far behind,
+                // so only WildFly can check what the client is told
+                TestClient.Closed closed = slow.awaitClose(Duration.ofSeconds(20));
                 assertEquals(1008, closed.code(), closed.toString());
                 assertTrue(closed.reason().contains("too slow"), closed.reason());
             }

@@ -63,6 +63,10 @@ class StockClientIT {
                         Map.of("room", room, "from", alice.get("id"), "message", "hello from the stock client"),
                         Map.of("room", room, "from", bob.get("id"), "message", "and back"))));
             }
+            // Huddle's presence pushes reach the stock client only as generic `message` events: its callbacks and
+            // `say` events are untouched (the conversation above), and it saw bob join
+            first.await(d -> ((List<?>) first.script("return window.presence;")).contains("join"));
+            assertEquals(true, ((List<?>) first.script("return window.presence;")).contains("snapshot"));
             Map<?, ?> view = (Map<?, ?>) first.asyncScript("""
                     const done = arguments[arguments.length - 1];
                     window.client.roomView(arguments[0], reply => done(reply.data));
@@ -120,7 +124,9 @@ class StockClientIT {
                 const client = new ActionheroWebsocketClient();
                 window.client = client;
                 window.heard = [];
+                window.presence = [];
                 client.on('say', m => window.heard.push({room: m.room, from: m.from, message: m.message}));
+                client.on('message', m => { if (m.context === 'presence') window.presence.push(m.event); });
                 client.connect((error, details) => {
                     if (error) return done({failed: String(error)});
                     client.roomAdd(room, reply => done({id: client.id, state: client.state, rooms: client.rooms,

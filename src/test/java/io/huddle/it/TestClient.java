@@ -45,7 +45,7 @@ public final class TestClient implements AutoCloseable {
     private volatile boolean answerPings = true;
     private volatile boolean reading = true;
     private volatile Throwable lastError;
-    private WebSocket socket;
+    private volatile WebSocket socket;
 
     private TestClient() {
     }
@@ -83,6 +83,13 @@ public final class TestClient implements AutoCloseable {
     private WebSocket.Listener listener() {
         return new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public void onOpen(WebSocket webSocket) {
+                // frames (a ping) can arrive before buildAsync returns: answer them on this socket
+                socket = webSocket;
+                webSocket.request(1);
+            }
 
             @Override
             public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
