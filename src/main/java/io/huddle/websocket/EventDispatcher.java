@@ -18,9 +18,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Serves one decoded inbound event by calling the service that owns it and queueing the reply. Runs on the
- * container's thread for the connection, so one connection's verbs are answered in the order they arrived; actions
- * and files are handed to worker threads and answered when they are done, in any order (spec §2.8).
+ * Serves one decoded inbound event by calling the service that owns it and queueing the reply. Called on the
+ * container's thread for the connection, which may be an I/O thread (WildFly with {@code dispatch-to-worker=false}):
+ * only quick, non-blocking events are served there; room verbs, {@code say} and {@code quit} go to the connection's
+ * {@link Lane}, and everything arriving while the lane is busy queues behind it, so one connection's verbs are still
+ * answered in the order they arrived. Actions and files are handed to worker threads and answered when they are
+ * done, in any order (spec §2.8).
  */
 @ApplicationScoped
 public class EventDispatcher {
@@ -48,7 +51,7 @@ public class EventDispatcher {
     @Inject
     PublicFiles files;
 
-    void dispatch(Connection connection, String frame) {
+    void dispatch(Connection connection, Lane lane, String frame) {
         if (frameSize.exceeded(frame)) {
             LOG.fine(() -> "closing " + connection + ": frame of " + frame.length() + " chars over the limit");
             connection.close(null, frameSize.tooBig());
@@ -57,6 +60,24 @@ public class EventDispatcher {
         // any frame proves the client is there: a pong queued behind a burst must not get it dropped
         connection.alive(true);
         ClientEvent event = EventDecoder.decode(frame);
+        if (lane.isIdle() && isQuick(event)) {
+            serveOrReplyError(connection, event);
+        } else {
+            lane.execute(() -> serveOrReplyError(connection, event));
+        }
+    }
+
+    /**
+     * Events that never block and run no application code. The others touch the room store (Redis in a cluster: a
+     * call may wait up to {@code huddle.redis.timeout}), run chat middleware, or fan a message out to a whole room.
+     */
+    private static boolean isQuick(ClientEvent event) {
+        return !(event instanceof ClientEvent.RoomAdd || event instanceof ClientEvent.RoomLeave
+                || event instanceof ClientEvent.RoomView || event instanceof ClientEvent.Say
+                || event instanceof ClientEvent.Quit);
+    }
+
+    private void serveOrReplyError(Connection connection, ClientEvent event) {
         try {
             serve(connection, event);
         } catch (ClientError e) {

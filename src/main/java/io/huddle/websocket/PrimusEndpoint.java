@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 
 /**
  * The {@code /primus} websocket. One instance per connection; it only hands frames to {@link EventDispatcher} and
- * lifecycle changes to {@link WebsocketSessions}.
+ * lifecycle changes to {@link WebsocketSessions}, with the connection's {@link Lane} for work that may block.
  */
 @ServerEndpoint(value = "/primus", configurator = HandshakeConfigurator.class)
 public class PrimusEndpoint {
@@ -30,7 +30,11 @@ public class PrimusEndpoint {
     @Inject
     EventDispatcher dispatcher;
 
+    @Inject
+    VerbExecutor verbs;
+
     private Connection connection;
+    private Lane lane;
 
     @OnOpen
     public void open(Session session, EndpointConfig config) {
@@ -38,6 +42,7 @@ public class PrimusEndpoint {
         if (handshake == null) {
             handshake = config.getUserProperties().get(Handshake.USER_PROPERTY);
         }
+        lane = verbs.newLane();
         connection = sessions.open(session, (Handshake) handshake);
     }
 
@@ -49,7 +54,7 @@ public class PrimusEndpoint {
 
     @OnMessage(maxMessageSize = HARD_FRAME_LIMIT)
     public void text(String frame) {
-        dispatcher.dispatch(connection, frame);
+        dispatcher.dispatch(connection, lane, frame);
     }
 
     @OnMessage(maxMessageSize = HARD_FRAME_LIMIT)
@@ -60,7 +65,10 @@ public class PrimusEndpoint {
     @OnClose
     public void close(Session session, CloseReason reason) {
         if (connection != null) {
-            sessions.closed(connection, reason);
+            // leaving rooms touches the store and runs leave middleware: never on an I/O thread, and after the
+            // connection's queued verbs
+            Connection closed = connection;
+            lane.execute(() -> sessions.closed(closed, reason));
         }
     }
 

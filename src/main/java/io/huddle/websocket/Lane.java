@@ -1,0 +1,53 @@
+package io.huddle.websocket;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One connection's work that must not run on the container's I/O thread, run one task at a time in arrival order
+ * on a shared executor. While it holds a task, every later event of the connection queues behind it, so a
+ * connection's verbs are still served in order. Thread-safe; lock-free.
+ */
+final class Lane {
+
+    private static final Logger LOG = Logger.getLogger(Lane.class.getName());
+
+    private final Executor executor;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pending = new AtomicInteger();
+
+    Lane(Executor executor) {
+        this.executor = executor;
+    }
+
+    /** True when nothing is queued or running: work may run on the caller's thread without overtaking any. */
+    boolean isIdle() {
+        return pending.get() == 0;
+    }
+
+    void execute(Runnable task) {
+        tasks.add(task);
+        if (pending.getAndIncrement() == 0) {
+            try {
+                executor.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                drain(); // undeploy stopped the executor: the last events (closes) still get served
+            }
+        }
+    }
+
+    private void drain() {
+        do {
+            try {
+                tasks.poll().run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a connection's task failed", e);
+            }
+        } while (pending.decrementAndGet() > 0);
+    }
+}
