@@ -8,7 +8,7 @@ record Result(String scenario, double rate, String unit, double p50Millis, doubl
               String failureKind) {
 
     static void print(List<Result> results) {
-        String format = "%-44s %14s %-13s %9s %9s  %s%n";
+        String format = "%-58s %10s %-13s %9s %9s  %s%n";
         System.out.printf(Locale.ROOT, format, "scenario", "rate", "", "p50 ms", "p99 ms", "");
         for (Result r : results) {
             System.out.printf(Locale.ROOT, format, r.scenario, String.format(Locale.ROOT, "%,.0f", r.rate), r.unit,
