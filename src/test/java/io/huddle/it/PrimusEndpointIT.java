@@ -340,13 +340,18 @@ class PrimusEndpointIT {
     void aBurstOfThousandsOfFramesIsAnsweredInOrder() {
         try (TestClient client = TestClient.connect(base)) {
             int burst = 3000;
-            StringBuilder ignored = new StringBuilder();
-            for (int i = 1; i <= burst; i++) {
-                client.sendRaw("{\"event\":\"detailsView\",\"messageId\":" + i + "}");
+            // in windows smaller than the test deployment's outbox bound (500): a whole burst unread would be a slow
+            // consumer by design, and on a loaded machine this client can fall that far behind
+            int window = 400;
+            for (int start = 1; start <= burst; start += window) {
+                int last = Math.min(burst, start + window - 1);
+                for (int i = start; i <= last; i++) {
+                    client.sendRaw("{\"event\":\"detailsView\",\"messageId\":" + i + "}");
+                }
+                // generous: Payara's Tyrus sends one frame at a time (see the performance notes)
+                client.await(v -> v instanceof JsonObject o && Json.createValue(last).equals(o.get("messageId")),
+                        Duration.ofSeconds(60));
             }
-            // generous: Payara's Tyrus sends one frame at a time (see the performance notes)
-            client.await(v -> v instanceof JsonObject o && Json.createValue(burst).equals(o.get("messageId")),
-                    Duration.ofSeconds(60));
             List<Integer> ids = client.frames().stream()
                     .filter(v -> v instanceof JsonObject o && "response".equals(o.getString("context", null)))
                     .map(v -> ((JsonObject) v).getInt("messageId")).toList();
@@ -354,7 +359,7 @@ class PrimusEndpointIT {
             for (int i = 0; i < burst; i++) {
                 assertEquals(i + 1, ids.get(i));
             }
-            assertFalse(client.isClosed(), ignored.toString());
+            assertFalse(client.isClosed());
         }
     }
 
