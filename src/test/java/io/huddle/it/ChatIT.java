@@ -191,6 +191,7 @@ class ChatIT {
         try (TestClient big = TestClient.connect(base); TestClient other = TestClient.connect(base)) {
             join(big, room);
             join(other, room);
+            String otherId = other.id();
             try {
                 big.sendRaw("{\"event\":\"say\",\"room\":\"" + room + "\",\"message\":\"" + "m".repeat(1 << 20) + "\"}");
             } catch (IllegalStateException e) {
@@ -201,6 +202,8 @@ class ChatIT {
                 }
             }
             assertEquals(1009, big.awaitClose(Duration.ofSeconds(10)).code());
+            // a closed connection leaves its rooms on the server's own thread, just after the close
+            awaitMembers(other, room, ids -> ids.equals(Set(otherId)));
             assertEquals(1, other.request("roomView", Map.of("room", room)).getJsonObject("data").getInt("membersCount"));
         }
     }
