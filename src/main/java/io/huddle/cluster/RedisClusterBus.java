@@ -35,8 +35,8 @@ public class RedisClusterBus implements ClusterBus {
     private final long rpcTimeoutMillis;
     private final long redisTimeoutMillis;
 
-    /** Rooms this node wants, each with the listener id once Redis confirmed the subscription. */
-    private final Map<String, CompletableFuture<Integer>> subscriptions = new ConcurrentHashMap<>();
+    /** Rooms this node wants, each with its subscription attempt (the listener id once Redis confirmed it). */
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<NodeCommandResult>> pending = new ConcurrentHashMap<>();
     private final Set<String> liveNodes = ConcurrentHashMap.newKeySet();
     private volatile Integer commandListener;
@@ -90,17 +90,26 @@ public class RedisClusterBus implements ClusterBus {
         subscriptions.computeIfAbsent(room, this::listen);
     }
 
+    /** One attempt to subscribe to a room's channel, and when it began. */
+    private record Subscription(CompletableFuture<Integer> listenerId, long startedNanos) {
+
+        boolean needsRetry(long timeoutNanos) {
+            return listenerId.isCompletedExceptionally()
+                    || !listenerId.isDone() && System.nanoTime() - startedNanos > timeoutNanos;
+        }
+    }
+
     @Override
     public void awaitSubscribed(String room) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(redisTimeoutMillis);
         while (true) {
-            CompletableFuture<Integer> subscription = subscriptions.get(room);
+            Subscription subscription = subscriptions.get(room);
             long left = deadline - System.nanoTime();
             if (subscription == null || left <= 0) {
                 return;
             }
             try {
-                subscription.get(left, TimeUnit.NANOSECONDS);
+                subscription.listenerId().get(left, TimeUnit.NANOSECONDS);
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -108,7 +117,7 @@ public class RedisClusterBus implements ClusterBus {
             } catch (java.util.concurrent.ExecutionException e) {
                 // right after Redis came back the first attempt can fail on a stale connection: try again
                 pause(50);
-                subscriptions.replace(room, subscription, listen(room));
+                subscriptions.computeIfPresent(room, (r, current) -> current == subscription ? listen(r) : current);
             } catch (java.util.concurrent.TimeoutException e) {
                 LOG.log(Level.FINE, "subscription to " + room + " not confirmed yet; retried on the next heartbeat");
                 return;
@@ -124,7 +133,7 @@ public class RedisClusterBus implements ClusterBus {
         }
     }
 
-    private CompletableFuture<Integer> listen(String room) {
+    private Subscription listen(String room) {
         CompletableFuture<Integer> subscription = new CompletableFuture<>();
         try {
             roomTopic(room).addListenerAsync(String.class, (channel, json) -> receive(json))
@@ -138,27 +147,41 @@ public class RedisClusterBus implements ClusterBus {
         } catch (RuntimeException e) {
             subscription.completeExceptionally(e);
         }
-        return subscription;
+        return new Subscription(subscription, System.nanoTime());
     }
 
     @Override
     public void unsubscribe(String room) {
-        CompletableFuture<Integer> subscription = subscriptions.remove(room);
+        Subscription subscription = subscriptions.remove(room);
         if (subscription != null) {
-            subscription.thenAccept(id -> {
-                try {
-                    roomTopic(room).removeListenerAsync(id);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.FINE, "unsubscribing from " + room + " failed", e);
-                }
-            });
+            removeWhenConfirmed(room, subscription);
         }
     }
 
-    /** Subscribes again wherever a subscription did not take (Redis was away); called on every node heartbeat. */
+    private void removeWhenConfirmed(String room, Subscription subscription) {
+        subscription.listenerId().thenAccept(id -> {
+            try {
+                roomTopic(room).removeListenerAsync(id);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "unsubscribing from " + room + " failed", e);
+            }
+        });
+    }
+
+    /**
+     * Subscribes again wherever a subscription did not take: it failed, or Redis has not confirmed it within the
+     * Redis timeout (an attempt made while Redis came back can hang; left alone, the room would stay deaf on this
+     * node). Called on every node heartbeat. A superseded attempt that Redis confirms late is removed at once.
+     */
     void resubscribe() {
-        subscriptions.replaceAll((room, subscription) ->
-                subscription.isCompletedExceptionally() ? listen(room) : subscription);
+        long timeout = TimeUnit.MILLISECONDS.toNanos(redisTimeoutMillis);
+        subscriptions.replaceAll((room, subscription) -> {
+            if (!subscription.needsRetry(timeout)) {
+                return subscription;
+            }
+            removeWhenConfirmed(room, subscription);
+            return listen(room);
+        });
         if (commandListener == null) {
             listenForCommands();
         }
