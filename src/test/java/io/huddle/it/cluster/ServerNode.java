@@ -82,6 +82,7 @@ final class ServerNode implements AutoCloseable {
     void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
+        String lastAnswer = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited during boot; see " + log);
@@ -92,12 +93,14 @@ final class ServerNode implements AutoCloseable {
                 if (response.statusCode() == 200) {
                     return;
                 }
+                lastAnswer = "HTTP " + response.statusCode();
             } catch (IOException e) {
-                // not up yet
+                lastAnswer = e.toString(); // not up yet
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(name + " not ready within " + timeout + " at " + url() + "primus/spec (last: "
+                + lastAnswer + "); see " + log);
     }
 
     /** {@code kill -9} of the server JVM (and the launcher script around it). */
