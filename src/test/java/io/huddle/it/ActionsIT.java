@@ -55,7 +55,7 @@ class ActionsIT {
     @ArquillianResource
     URL base;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestHttp.client();
 
     /** An {@code /api} answer: its status, its body without the metadata, and the metadata. */
     private record Http(int status, JsonObject body, JsonObject serverInformation, JsonObject requesterInformation,

@@ -48,7 +48,7 @@ class ChatIT {
 
     private URL base;
     private RoomOps rooms;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestHttp.client();
 
     @BeforeEach
     void useLoopback() {

@@ -43,7 +43,7 @@ class ClientLibraryIT {
     URL deployed;
 
     private URL base;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestHttp.client();
 
     @BeforeEach
     void useLoopback() {

@@ -31,7 +31,7 @@ class ClientLibraryTurnedOffIT {
 
     @Test
     void anEmptyClientJsNameServesNoClient() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = TestHttp.client();
         for (String path : new String[]{"public/javascript/ActionheroWebsocketClient.js",
                 "javascript/ActionheroWebsocketClient.js", "javascript/ActionheroWebsocketClient.min.js"}) {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(

@@ -55,7 +55,7 @@ class DuplicateActionIT {
         String messages = messagesOf(refused);
         assertTrue(messages.contains("two actions are named \"echo\" with version 1: "
                 + "io.huddle.action.builtin.EchoAction and io.huddle.it.DuplicateEchoAction"), messages);
-        HttpResponse<String> status = HttpClient.newHttpClient().send(
+        HttpResponse<String> status = TestHttp.client().send(
                 HttpRequest.newBuilder(new URL(anchor, "/duplicate/api/status").toURI()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, status.statusCode(), "the application must not be served");

@@ -52,7 +52,7 @@ class PrimusEndpointIT {
         base = Deployments.loopback(deployed);
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestHttp.client();
 
     @Test
     void theFirstFrameIsTheWelcome() {

@@ -36,7 +36,7 @@ public final class TestClient implements AutoCloseable {
     /** How the server closed the socket. */
     public record Closed(int code, String reason) { }
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = TestHttp.client();
 
     private final List<JsonValue> frames = new ArrayList<>();
     private final List<String> texts = new ArrayList<>();

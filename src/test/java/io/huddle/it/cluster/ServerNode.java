@@ -80,7 +80,8 @@ final class ServerNode implements AutoCloseable {
 
     /** Waits until the WAR answers ({@code /primus/spec}). */
     void awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastAnswer = "no answer";
         while (System.nanoTime() < deadline) {
