@@ -38,7 +38,7 @@ public final class Connection {
     private static final AtomicIntegerFieldUpdater<Connection> PENDING_ACTIONS =
             AtomicIntegerFieldUpdater.newUpdater(Connection.class, "pendingActions");
 
-    /** Immutable, replaced under the lock on join and leave (rare next to reads). */
+    /** Immutable (so null-hostile: see {@link #isIn}), replaced under the lock on join and leave. */
     private volatile List<String> rooms = List.of();
     private volatile Map<String, Object> session;
     private volatile long totalActions;
@@ -51,7 +51,8 @@ public final class Connection {
         this.id = id;
         this.fingerprint = fingerprint;
         this.type = type;
-        this.remoteIP = remoteIP;
+        // addresses repeat (NAT, proxies, a load balancer's own address): one shared copy instead of one per connection
+        this.remoteIP = remoteIP == null ? null : remoteIP.intern();
         this.remotePort = remotePort;
         this.outbox = outbox;
     }
@@ -72,13 +73,13 @@ public final class Connection {
     /** Rooms this connection is in, in join order; an immutable snapshot. */
     public List<String> rooms() { return rooms; }
 
-    public boolean isIn(String room) { return rooms.contains(room); }
+    public boolean isIn(String room) { return room != null && rooms.contains(room); }
 
     public int roomCount() { return rooms.size(); }
 
     /** Records a join; false if already in the room. Called by the chat layer only. */
     public synchronized boolean addRoom(String room) {
-        if (rooms.contains(room)) {
+        if (isIn(room)) {
             return false;
         }
         List<String> joined = new ArrayList<>(rooms.size() + 1);
@@ -90,7 +91,7 @@ public final class Connection {
 
     /** Records a leave; false if not in the room. Called by the chat layer only. */
     public synchronized boolean removeRoom(String room) {
-        if (!rooms.contains(room)) {
+        if (!isIn(room)) {
             return false;
         }
         List<String> left = new ArrayList<>(rooms);
