@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * One client connection (spec §4): a websocket, or the short-lived connection of one HTTP request.
  * Identity fields are fixed at creation; rooms, counters and the session map change over its life and are
  * safe to touch from any thread.
+ *
+ * <p>A server holds tens of thousands of these, most of them idle, so the changing state is kept in plain fields
+ * (volatile, updated through static field updaters or under the object's lock) instead of a collection or atomic
+ * object each; the session map is created on first use.
  */
 public final class Connection {
 
@@ -30,10 +33,16 @@ public final class Connection {
     private final long connectedAt = System.currentTimeMillis();
     private final Outbox outbox;
 
-    private final CopyOnWriteArrayList<String> rooms = new CopyOnWriteArrayList<>();
-    private final Map<String, Object> session = new ConcurrentHashMap<>();
-    private final AtomicLong totalActions = new AtomicLong();
-    private final AtomicInteger pendingActions = new AtomicInteger();
+    private static final AtomicLongFieldUpdater<Connection> TOTAL_ACTIONS =
+            AtomicLongFieldUpdater.newUpdater(Connection.class, "totalActions");
+    private static final AtomicIntegerFieldUpdater<Connection> PENDING_ACTIONS =
+            AtomicIntegerFieldUpdater.newUpdater(Connection.class, "pendingActions");
+
+    /** Immutable (so null-hostile: see {@link #isIn}), replaced under the lock on join and leave. */
+    private volatile List<String> rooms = List.of();
+    private volatile Map<String, Object> session;
+    private volatile long totalActions;
+    private volatile int pendingActions;
     private volatile boolean alive = true;
     private volatile String userKey;
     private volatile Map<String, Object> metadata = Map.of();
@@ -42,7 +51,8 @@ public final class Connection {
         this.id = id;
         this.fingerprint = fingerprint;
         this.type = type;
-        this.remoteIP = remoteIP;
+        // addresses repeat (NAT, proxies, a load balancer's own address): one shared copy instead of one per connection
+        this.remoteIP = remoteIP == null ? null : remoteIP.intern();
         this.remotePort = remotePort;
         this.outbox = outbox;
     }
@@ -60,21 +70,50 @@ public final class Connection {
 
     public long connectedAt() { return connectedAt; }
 
-    /** Rooms this connection is in, in join order; a snapshot. */
-    public List<String> rooms() { return List.copyOf(rooms); }
+    /** Rooms this connection is in, in join order; an immutable snapshot. */
+    public List<String> rooms() { return rooms; }
 
-    public boolean isIn(String room) { return rooms.contains(room); }
+    public boolean isIn(String room) { return room != null && rooms.contains(room); }
 
     public int roomCount() { return rooms.size(); }
 
     /** Records a join; false if already in the room. Called by the chat layer only. */
-    public boolean addRoom(String room) { return rooms.addIfAbsent(room); }
+    public synchronized boolean addRoom(String room) {
+        if (isIn(room)) {
+            return false;
+        }
+        List<String> joined = new ArrayList<>(rooms.size() + 1);
+        joined.addAll(rooms);
+        joined.add(room);
+        rooms = List.copyOf(joined);
+        return true;
+    }
 
     /** Records a leave; false if not in the room. Called by the chat layer only. */
-    public boolean removeRoom(String room) { return rooms.remove(room); }
+    public synchronized boolean removeRoom(String room) {
+        if (!isIn(room)) {
+            return false;
+        }
+        List<String> left = new ArrayList<>(rooms);
+        left.remove(room);
+        rooms = List.copyOf(left);
+        return true;
+    }
 
     /** Free storage for actions and middleware (e.g. "user logged in"), alive as long as the connection. */
-    public Map<String, Object> session() { return session; }
+    public Map<String, Object> session() {
+        Map<String, Object> map = session;
+        if (map == null) {
+            synchronized (this) {
+                map = session;
+                if (map == null) {
+                    map = new ConcurrentHashMap<>();
+                    session = map;
+                }
+            }
+        }
+        return map;
+    }
 
     /** Who this connection belongs to for presence: set by application code after a login, else the fingerprint. */
     public String userKey() { return userKey != null ? userKey : fingerprint; }
@@ -86,17 +125,17 @@ public final class Connection {
 
     public void metadata(Map<String, Object> metadata) { this.metadata = Map.copyOf(metadata); }
 
-    public long totalActions() { return totalActions.get(); }
+    public long totalActions() { return totalActions; }
 
-    public int pendingActions() { return pendingActions.get(); }
+    public int pendingActions() { return pendingActions; }
 
     /** Counts an action request and returns how many are now in flight on this connection. */
     public int actionStarted() {
-        totalActions.incrementAndGet();
-        return pendingActions.incrementAndGet();
+        TOTAL_ACTIONS.incrementAndGet(this);
+        return PENDING_ACTIONS.incrementAndGet(this);
     }
 
-    public void actionFinished() { pendingActions.decrementAndGet(); }
+    public void actionFinished() { PENDING_ACTIONS.decrementAndGet(this); }
 
     public boolean canChat() { return outbox != null; }
 
@@ -128,7 +167,7 @@ public final class Connection {
 
     public ConnectionDetails details() {
         return new ConnectionDetails(id, fingerprint, remoteIP, remotePort, Collections.emptyMap(), connectedAt,
-                new ArrayList<>(rooms), totalActions.get(), pendingActions.get());
+                new ArrayList<>(rooms), totalActions, pendingActions);
     }
 
     @Override

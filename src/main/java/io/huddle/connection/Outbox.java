@@ -8,9 +8,8 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,6 +20,9 @@ import java.util.logging.Logger;
  *
  * <p>Thread-safe and lock-free: any thread may {@link #offer} at any time; the thread that wins the
  * {@code draining} flag hands frames to the container, so frames leave in the order they were queued.
+ *
+ * <p>There is one per connection, held for the connection's life: its counters are plain volatile fields updated
+ * through static field updaters rather than four {@code Atomic*} objects, 70 bytes less per idle connection.
  */
 public final class Outbox {
 
@@ -28,6 +30,15 @@ public final class Outbox {
     public static final int SLOW_CONSUMER_CLOSE_CODE = 1008;
 
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+
+    private static final AtomicIntegerFieldUpdater<Outbox> PENDING_MESSAGES =
+            AtomicIntegerFieldUpdater.newUpdater(Outbox.class, "pendingMessages");
+    private static final AtomicLongFieldUpdater<Outbox> PENDING_BYTES =
+            AtomicLongFieldUpdater.newUpdater(Outbox.class, "pendingBytes");
+    private static final AtomicIntegerFieldUpdater<Outbox> IN_FLIGHT =
+            AtomicIntegerFieldUpdater.newUpdater(Outbox.class, "inFlight");
+    private static final AtomicIntegerFieldUpdater<Outbox> DRAINING =
+            AtomicIntegerFieldUpdater.newUpdater(Outbox.class, "draining");
 
     private final Session session;
     private final RemoteEndpoint.Async remote;
@@ -37,10 +48,11 @@ public final class Outbox {
     private final long maxBytes;
 
     private final Queue<String> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger pendingMessages = new AtomicInteger();
-    private final AtomicLong pendingBytes = new AtomicLong();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile int pendingMessages;
+    private volatile long pendingBytes;
+    private volatile int inFlight;
+    /** 1 while a thread hands frames to the container. */
+    private volatile int draining;
     private volatile CloseReason closeWhenDrained;
     private volatile boolean closed;
 
@@ -64,11 +76,11 @@ public final class Outbox {
         if (closed || closeWhenDrained != null) {
             return false;
         }
-        int messages = pendingMessages.incrementAndGet();
-        long bytes = pendingBytes.addAndGet(frame.length());
+        int messages = PENDING_MESSAGES.incrementAndGet(this);
+        long bytes = PENDING_BYTES.addAndGet(this, frame.length());
         if (messages > maxMessages || bytes > maxBytes) {
-            pendingMessages.decrementAndGet();
-            pendingBytes.addAndGet(-frame.length());
+            PENDING_MESSAGES.decrementAndGet(this);
+            PENDING_BYTES.addAndGet(this, -frame.length());
             closeSlowConsumer(messages, bytes);
             return false;
         }
@@ -83,8 +95,8 @@ public final class Outbox {
             return;
         }
         if (lastFrame != null) {
-            pendingMessages.incrementAndGet();
-            pendingBytes.addAndGet(lastFrame.length());
+            PENDING_MESSAGES.incrementAndGet(this);
+            PENDING_BYTES.addAndGet(this, lastFrame.length());
             queue.add(lastFrame);
         }
         closeWhenDrained = reason;
@@ -93,39 +105,39 @@ public final class Outbox {
 
     /** Frames queued or in flight: how far behind this client is. */
     public int pending() {
-        return pendingMessages.get();
+        return pendingMessages;
     }
 
     public boolean isDrained() {
-        return pendingMessages.get() == 0;
+        return pendingMessages == 0;
     }
 
     private void drain() {
         do {
-            if (!draining.compareAndSet(false, true)) {
+            if (!DRAINING.compareAndSet(this, 0, 1)) {
                 return; // the thread holding the flag re-checks after releasing it
             }
             try {
                 String next;
-                while (!closed && inFlight.get() < concurrentSends && (next = queue.poll()) != null) {
-                    inFlight.incrementAndGet();
+                while (!closed && inFlight < concurrentSends && (next = queue.poll()) != null) {
+                    IN_FLIGHT.incrementAndGet(this);
                     send(next);
                 }
                 if (readyToClose()) {
                     close(closeWhenDrained);
                 }
             } finally {
-                draining.set(false);
+                draining = 0;
             }
         } while (!closed && (canSendMore() || readyToClose()));
     }
 
     private boolean canSendMore() {
-        return !queue.isEmpty() && inFlight.get() < concurrentSends;
+        return !queue.isEmpty() && inFlight < concurrentSends;
     }
 
     private boolean readyToClose() {
-        return !closed && closeWhenDrained != null && pendingMessages.get() == 0;
+        return !closed && closeWhenDrained != null && pendingMessages == 0;
     }
 
     private void send(String frame) {
@@ -144,9 +156,9 @@ public final class Outbox {
     }
 
     private void sent(String frame, SendResult result) {
-        inFlight.decrementAndGet();
-        pendingMessages.decrementAndGet();
-        pendingBytes.addAndGet(-frame.length());
+        IN_FLIGHT.decrementAndGet(this);
+        PENDING_MESSAGES.decrementAndGet(this);
+        PENDING_BYTES.addAndGet(this, -frame.length());
         if (!result.isOK()) {
             LOG.log(Level.FINE, "send failed on {0}: {1}", new Object[]{session.getId(), result.getException()});
             closed = true;
@@ -166,8 +178,8 @@ public final class Outbox {
                 new Object[]{session.getId(), messages, bytes});
         String dropped;
         while ((dropped = queue.poll()) != null) {
-            pendingMessages.decrementAndGet();
-            pendingBytes.addAndGet(-dropped.length());
+            PENDING_MESSAGES.decrementAndGet(this);
+            PENDING_BYTES.addAndGet(this, -dropped.length());
         }
         closeWhenDrained = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
                 "client too slow: more than " + maxMessages + " messages or " + maxBytes + " bytes pending");
