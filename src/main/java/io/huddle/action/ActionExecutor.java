@@ -1,51 +1,28 @@
 package io.huddle.action;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import io.huddle.concurrency.ManagedThreadPool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs request work (actions, file reads) on container-managed threads, never on the thread that received the
- * request, with a time limit. The threads come from the container's {@link ManagedThreadFactory}, so they carry the
- * application's context (class loader, naming, CDI); a pool of them rather than a {@code ManagedExecutorService}
- * because a managed executor captures that context again for every task: Payara does it with a
- * {@code ServiceLoader} scan of the WAR's jars, which was 21% of its CPU in the RPC benchmark (WildFly's capture is
- * cheaper but still visible). Payara's default executor would also give one thread (core pool 0, unbounded queue),
- * so one slow action would hold up every other; this pool has {@value #THREADS} on both servers.
+ * Runs request work (actions, file reads) on the application's managed threads, never on the thread that received
+ * the request, with a time limit; {@value #THREADS} threads on every server.
  */
 @ApplicationScoped
-public class ActionExecutor {
+public class ActionExecutor extends ManagedThreadPool {
 
     static final int THREADS = 32;
 
-    @Resource
-    ManagedThreadFactory threads;
-
-    private ThreadPoolExecutor executor;
-
-    @PostConstruct
-    void start() {
-        executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                threads);
-        executor.allowCoreThreadTimeOut(true);
-    }
-
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
+    public ActionExecutor() {
+        super(THREADS, true); // an undeploy interrupts running actions: their callers are gone
     }
 
     /**
@@ -59,7 +36,7 @@ public class ActionExecutor {
         AtomicBoolean claimed = new AtomicBoolean(); // by the worker that runs it, or by the timeout that drops it
         Future<?> task;
         try {
-            task = executor.submit(() -> {
+            task = executor().submit(() -> {
                 if (!claimed.compareAndSet(false, true)) {
                     return;
                 }

@@ -1,0 +1,4 @@
+/**
+ * The application's own pools of container-managed threads (see {@link io.huddle.concurrency.ManagedThreadPool}).
+ */
+package io.huddle.concurrency;
