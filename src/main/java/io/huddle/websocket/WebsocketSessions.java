@@ -46,8 +46,12 @@ public class WebsocketSessions {
     Connection open(Session session, Handshake handshake) {
         session.setMaxTextMessageBufferSize(config.maxFrameBytes());
         session.setMaxBinaryMessageBufferSize(config.maxFrameBytes());
+        boolean idleTimerFree = TyrusIdleTimer.install(session);
         session.setMaxIdleTimeout(0);
-        Outbox outbox = new Outbox(session, isTyrus(session) ? ClassLoader.getPlatformClassLoader() : null,
+        // if Tyrus' idle timer could not be skipped, at least its task's context capture should find nothing to
+        // scan: sends then run under the JDK's class loader (see Outbox)
+        ClassLoader sendLoader = isTyrus(session) && !idleTimerFree ? ClassLoader.getPlatformClassLoader() : null;
+        Outbox outbox = new Outbox(session, sendLoader,
                 concurrentSends(session), config.outboxMaxMessages(), config.outboxMaxBytes());
         Connection connection = new Connection(handshake.connectionId(), handshake.fingerprint(),
                 Connection.TYPE_WEBSOCKET, handshake.remoteIP(), handshake.remotePort(), outbox);
