@@ -113,6 +113,7 @@ final class RedisCluster {
                 reconnected.fire(new ClusterReconnected());
             }
             bus.resubscribe(); // any subscription that failed while Redis was flaky
+            directory.retryFailedRegistrations();
             checkOtherNodes();
         } catch (RuntimeException e) {
             if (connected) {

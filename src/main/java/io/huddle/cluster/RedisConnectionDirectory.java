@@ -4,13 +4,17 @@ import org.redisson.api.RMap;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Connection id → node in a Redis hash, plus a per-node set for cleanup. Writes are asynchronous: registering a
- * connection never waits on Redis; a lookup does, bounded by the Redis timeout.
+ * connection never waits on Redis; a lookup does, bounded by the Redis timeout. A registration Redis did not take is
+ * retried on the node's next heartbeat, so a connection never stays unreachable from other nodes.
  */
 public class RedisConnectionDirectory implements ConnectionDirectory {
 
@@ -19,6 +23,8 @@ public class RedisConnectionDirectory implements ConnectionDirectory {
     private final RedissonClient redis;
     private final RedisKeys keys;
     private final ClusterBus bus;
+    /** Connections whose registration failed, waiting for the next heartbeat. */
+    private final Set<String> unregistered = ConcurrentHashMap.newKeySet();
 
     RedisConnectionDirectory(RedissonClient redis, RedisKeys keys, ClusterBus bus) {
         this.redis = redis;
@@ -29,15 +35,37 @@ public class RedisConnectionDirectory implements ConnectionDirectory {
     @Override
     public void register(String connectionId) {
         try {
-            directory().fastPutAsync(connectionId, bus.nodeId());
-            redis.getSet(keys.nodeConnections(bus.nodeId()), StringCodec.INSTANCE).addAsync(connectionId);
+            directory().fastPutAsync(connectionId, bus.nodeId())
+                    .thenCompose(added -> redis.getSet(keys.nodeConnections(bus.nodeId()), StringCodec.INSTANCE)
+                            .addAsync(connectionId))
+                    .whenComplete((added, error) -> {
+                        if (error != null) {
+                            registrationFailed(connectionId, error);
+                        }
+                    });
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "could not register " + connectionId + "; rewritten when Redis is back", e);
+            registrationFailed(connectionId, e);
+        }
+    }
+
+    private void registrationFailed(String connectionId, Throwable error) {
+        unregistered.add(connectionId);
+        LOG.log(Level.WARNING, "could not register connection " + connectionId + " in Redis (" + error
+                + "); other nodes cannot reach it until the next heartbeat retries");
+    }
+
+    /** Registers again what failed before; called on every node heartbeat. */
+    void retryFailedRegistrations() {
+        for (String connectionId : List.copyOf(unregistered)) {
+            if (unregistered.remove(connectionId)) {
+                register(connectionId);
+            }
         }
     }
 
     @Override
     public void unregister(String connectionId) {
+        unregistered.remove(connectionId);
         try {
             directory().fastRemoveAsync(connectionId);
             redis.getSet(keys.nodeConnections(bus.nodeId()), StringCodec.INSTANCE).removeAsync(connectionId);

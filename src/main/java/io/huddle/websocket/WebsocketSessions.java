@@ -55,8 +55,10 @@ public class WebsocketSessions {
                 concurrentSends(session), config.outboxMaxMessages(), config.outboxMaxBytes());
         Connection connection = new Connection(handshake.connectionId(), handshake.fingerprint(),
                 Connection.TYPE_WEBSOCKET, handshake.remoteIP(), handshake.remotePort(), outbox);
-        connection.send(encoder.encode(new Welcome(config.welcomeMessage())));
+        // registered first, as ActionHero does: once welcomed, a client is reachable (its directory entry in a
+        // cluster is written asynchronously, so another node may still miss it for a moment)
         connections.register(connection);
+        connection.send(encoder.encode(new Welcome(config.welcomeMessage())));
         if (shuttingDown) {
             end(connection);
         }
