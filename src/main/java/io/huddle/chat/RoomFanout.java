@@ -4,6 +4,7 @@ import io.huddle.cluster.RoomDelivery;
 import io.huddle.cluster.RoomEnvelope;
 import io.huddle.connection.Connection;
 import io.huddle.connection.FrameEncoder;
+import io.huddle.connection.OutboundFrame;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -63,7 +64,7 @@ public class RoomFanout implements RoomDelivery {
             return;
         }
         ChatMessage message = new ChatMessage(envelope.message(), envelope.room(), envelope.from(), envelope.sentAt());
-        String shared = encoder.encode(message);
+        OutboundFrame shared = OutboundFrame.forRecipients(encoder.encode(message), recipients.size());
         for (Connection recipient : recipients) {
             if (!sayHooksInstalled) {
                 recipient.send(shared);
@@ -77,16 +78,21 @@ public class RoomFanout implements RoomDelivery {
                 continue;
             }
             if (forRecipient != null) {
-                recipient.send(forRecipient == message ? shared : encoder.encode(forRecipient));
+                if (forRecipient == message) {
+                    recipient.send(shared);
+                } else {
+                    recipient.send(encoder.encode(forRecipient));
+                }
             }
         }
     }
 
     private void deliverPresence(RoomEnvelope envelope) {
-        String frame = encoder.encode(PresenceMessage.change(envelope.event(), envelope.room(),
-                details.sanitize(envelope.member())));
+        Collection<Connection> members = localRooms.members(envelope.room());
+        OutboundFrame frame = OutboundFrame.forRecipients(encoder.encode(PresenceMessage.change(envelope.event(),
+                envelope.room(), details.sanitize(envelope.member()))), members.size());
         synchronized (localRooms.presenceLock(envelope.room())) {
-            for (Connection member : localRooms.members(envelope.room())) {
+            for (Connection member : members) {
                 if (!member.id().equals(envelope.member().id())) {
                     member.send(frame);
                 }

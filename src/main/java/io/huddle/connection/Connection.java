@@ -144,6 +144,11 @@ public final class Connection {
         return outbox != null && outbox.offer(frame);
     }
 
+    /** Queues a frame that other connections get too (a room message, a ping); false as {@link #send(String)}. */
+    public boolean send(OutboundFrame frame) {
+        return outbox != null && outbox.offer(frame);
+    }
+
     /** Sends what is queued, then {@code lastFrame}, then closes. */
     public void close(String lastFrame, CloseReason reason) {
         if (outbox != null) {

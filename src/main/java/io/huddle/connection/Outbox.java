@@ -1,7 +1,6 @@
 package io.huddle.connection;
 
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
@@ -14,7 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The outbound queue of one connection: frames go out through the container's async remote, in order, with at most
+ * The outbound queue of one connection: frames go out through a {@link FrameTransport}, in order, with at most
  * {@code concurrentSends} in flight; a connection whose pending frames exceed the bound is closed as too slow,
  * so one stalled client can never grow the heap or slow anyone else down.
  *
@@ -41,13 +40,12 @@ public final class Outbox {
             AtomicIntegerFieldUpdater.newUpdater(Outbox.class, "draining");
 
     private final Session session;
-    private final RemoteEndpoint.Async remote;
-    private final ClassLoader sendLoader;
+    private final FrameTransport transport;
     private final int concurrentSends;
     private final int maxMessages;
     private final long maxBytes;
 
-    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<OutboundFrame> queue = new ConcurrentLinkedQueue<>();
     private volatile int pendingMessages;
     private volatile long pendingBytes;
     private volatile int inFlight;
@@ -56,16 +54,9 @@ public final class Outbox {
     private volatile CloseReason closeWhenDrained;
     private volatile boolean closed;
 
-    /**
-     * @param sendLoader the context class loader to send under, or null for the caller's: on Payara every send
-     *                   schedules a managed task (Tyrus' idle timer), and Payara captures the context of a task with
-     *                   a {@code ServiceLoader} scan of the context class loader, which costs a lookup in every jar
-     *                   of the WAR (a quarter of the server's CPU in the RPC benchmark) and none in the JDK's
-     */
-    public Outbox(Session session, ClassLoader sendLoader, int concurrentSends, int maxMessages, long maxBytes) {
+    public Outbox(Session session, FrameTransport transport, int concurrentSends, int maxMessages, long maxBytes) {
         this.session = session;
-        this.remote = session.getAsyncRemote();
-        this.sendLoader = sendLoader;
+        this.transport = transport;
         this.concurrentSends = Math.max(1, concurrentSends);
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
@@ -73,6 +64,11 @@ public final class Outbox {
 
     /** Queues one encoded frame; returns false if the connection is closing or was just closed as too slow. */
     public boolean offer(String frame) {
+        return offer(OutboundFrame.of(frame));
+    }
+
+    /** Queues a frame that may be queued on other outboxes too; false as {@link #offer(String)}. */
+    public boolean offer(OutboundFrame frame) {
         if (closed || closeWhenDrained != null) {
             return false;
         }
@@ -97,7 +93,7 @@ public final class Outbox {
         if (lastFrame != null) {
             PENDING_MESSAGES.incrementAndGet(this);
             PENDING_BYTES.addAndGet(this, lastFrame.length());
-            queue.add(lastFrame);
+            queue.add(OutboundFrame.of(lastFrame));
         }
         closeWhenDrained = reason;
         drain();
@@ -118,7 +114,7 @@ public final class Outbox {
                 return; // the thread holding the flag re-checks after releasing it
             }
             try {
-                String next;
+                OutboundFrame next;
                 while (!closed && inFlight < concurrentSends && (next = queue.poll()) != null) {
                     IN_FLIGHT.incrementAndGet(this);
                     send(next);
@@ -140,22 +136,15 @@ public final class Outbox {
         return !closed && closeWhenDrained != null && pendingMessages == 0;
     }
 
-    private void send(String frame) {
-        Thread thread = Thread.currentThread();
-        ClassLoader callers = thread.getContextClassLoader();
-        if (sendLoader != null) {
-            thread.setContextClassLoader(sendLoader);
-        }
+    private void send(OutboundFrame frame) {
         try {
-            remote.sendText(frame, result -> sent(frame, result));
-        } catch (RuntimeException e) {
+            transport.send(session, frame, result -> sent(frame, result));
+        } catch (RuntimeException e) { // the contract says it does not throw; a container may still
             sent(frame, new SendResult(e));
-        } finally {
-            thread.setContextClassLoader(callers);
         }
     }
 
-    private void sent(String frame, SendResult result) {
+    private void sent(OutboundFrame frame, SendResult result) {
         IN_FLIGHT.decrementAndGet(this);
         PENDING_MESSAGES.decrementAndGet(this);
         PENDING_BYTES.addAndGet(this, -frame.length());
@@ -176,7 +165,7 @@ public final class Outbox {
     private void closeSlowConsumer(int messages, long bytes) {
         LOG.log(Level.INFO, "closing slow consumer {0}: {1} frames / {2} bytes pending",
                 new Object[]{session.getId(), messages, bytes});
-        String dropped;
+        OutboundFrame dropped;
         while ((dropped = queue.poll()) != null) {
             PENDING_MESSAGES.decrementAndGet(this);
             PENDING_BYTES.addAndGet(this, -dropped.length());

@@ -4,6 +4,7 @@ import io.huddle.config.HuddleConfig;
 import io.huddle.connection.Connection;
 import io.huddle.connection.Connections;
 import io.huddle.connection.FrameEncoder;
+import io.huddle.connection.OutboundFrame;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +55,8 @@ public class Heartbeat {
 
     void tick() {
         try {
-            String ping = encoder.encode("primus::ping::" + System.currentTimeMillis());
+            OutboundFrame ping = OutboundFrame.forRecipients(encoder.encode("primus::ping::" + System.currentTimeMillis()),
+                    connections.count());
             CloseReason missed = new CloseReason(CloseReason.CloseCodes.getCloseCode(MISSED_HEARTBEAT_CLOSE_CODE),
                     "missed heartbeat: no pong within " + config.pingIntervalMillis() + " ms");
             for (Connection connection : connections.all()) {

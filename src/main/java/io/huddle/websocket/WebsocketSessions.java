@@ -3,7 +3,9 @@ package io.huddle.websocket;
 import io.huddle.config.HuddleConfig;
 import io.huddle.connection.Connection;
 import io.huddle.connection.Connections;
+import io.huddle.connection.AsyncRemoteTransport;
 import io.huddle.connection.FrameEncoder;
+import io.huddle.connection.FrameTransport;
 import io.huddle.connection.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +13,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,8 +30,15 @@ public class WebsocketSessions {
     /** How long undeploy waits for the last frames to leave. */
     private static final long SHUTDOWN_DRAIN_MILLIS = 3000;
 
-    /** Undertow coalesces concurrent async writes on one socket; other containers get one send at a time. */
-    private static final int UNDERTOW_CONCURRENT_SENDS = 32;
+    /**
+     * Undertow gathers the frames queued on one socket into one write, so it is handed up to this many at a time;
+     * other containers get one send at a time. Fan-out to 1000 clients at max rate (LoadGen, README Performance):
+     * with 32 or 128 a client that fell behind got its frames one write at a time from the completion callbacks, and
+     * the generator fell further behind (p99 3.6-12 s, 1.1-1.8 frames per write); with 256 it kept up (p99 75 ms,
+     * 3.1-3.4 frames per write, 322-332k deliveries/s), the same as with no limit. At most 256 frames of a lagging
+     * client wait in Undertow's queue (about 60 KB), the rest in the outbox (a reference each).
+     */
+    private static final int UNDERTOW_CONCURRENT_SENDS = 256;
 
     private static final Logger LOG = Logger.getLogger(WebsocketSessions.class.getName());
 
@@ -43,15 +53,17 @@ public class WebsocketSessions {
 
     private volatile boolean shuttingDown;
 
+    private final FrameTransport standardTransport = new AsyncRemoteTransport(null);
+    private final FrameTransport jdkLoaderTransport = new AsyncRemoteTransport(ClassLoader.getPlatformClassLoader());
+    /** Undertow's, found with the first Undertow session; empty if its API is not usable. */
+    private volatile Optional<FrameTransport> undertowTransport;
+
     Connection open(Session session, Handshake handshake) {
         session.setMaxTextMessageBufferSize(config.maxFrameBytes());
         session.setMaxBinaryMessageBufferSize(config.maxFrameBytes());
         boolean idleTimerFree = TyrusIdleTimer.install(session);
         session.setMaxIdleTimeout(0);
-        // if Tyrus' idle timer could not be skipped, at least its task's context capture should find nothing to
-        // scan: sends then run under the JDK's class loader (see Outbox)
-        ClassLoader sendLoader = isTyrus(session) && !idleTimerFree ? ClassLoader.getPlatformClassLoader() : null;
-        Outbox outbox = new Outbox(session, sendLoader,
+        Outbox outbox = new Outbox(session, transport(session, idleTimerFree),
                 concurrentSends(session), config.outboxMaxMessages(), config.outboxMaxBytes());
         Connection connection = new Connection(handshake.connectionId(), handshake.fingerprint(),
                 Connection.TYPE_WEBSOCKET, handshake.remoteIP(), handshake.remotePort(), outbox);
@@ -103,12 +115,30 @@ public class WebsocketSessions {
         }
     }
 
+    private FrameTransport transport(Session session, boolean idleTimerFree) {
+        if (isUndertow(session)) {
+            Optional<FrameTransport> undertow = undertowTransport;
+            if (undertow == null) {
+                undertow = UndertowTransport.forSessionsLike(session);
+                undertowTransport = undertow;
+            }
+            return undertow.orElse(standardTransport);
+        }
+        // if Tyrus' idle timer could not be skipped, at least its task's context capture should find nothing to
+        // scan: sends then run under the JDK's class loader (see AsyncRemoteTransport)
+        return isTyrus(session) && !idleTimerFree ? jdkLoaderTransport : standardTransport;
+    }
+
     private int concurrentSends(Session session) {
         String setting = config.outboxConcurrentSends().trim();
         if (!setting.equalsIgnoreCase("auto")) {
             return Integer.parseInt(setting);
         }
-        return session.getClass().getName().startsWith("io.undertow") ? UNDERTOW_CONCURRENT_SENDS : 1;
+        return isUndertow(session) ? UNDERTOW_CONCURRENT_SENDS : 1;
+    }
+
+    private static boolean isUndertow(Session session) {
+        return session.getClass().getName().startsWith("io.undertow");
     }
 
     private static boolean isTyrus(Session session) {

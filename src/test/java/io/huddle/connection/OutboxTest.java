@@ -1,0 +1,137 @@
+package io.huddle.connection;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The outbox's queueing rules, against a transport that completes sends only when told to. */
+class OutboxTest {
+
+    /** A container whose writes complete when the test says so. */
+    static final class ManualTransport implements FrameTransport {
+        final List<OutboundFrame> sent = new ArrayList<>();
+        final List<SendHandler> pending = new ArrayList<>();
+
+        @Override
+        public void send(Session session, OutboundFrame frame, SendHandler done) {
+            sent.add(frame);
+            pending.add(done);
+        }
+
+        void completeOldest() {
+            pending.remove(0).onResult(new SendResult());
+        }
+    }
+
+    private final List<CloseReason> closes = new ArrayList<>();
+    private final Session session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[]{Session.class}, (proxy, method, args) -> switch (method.getName()) {
+                case "close" -> {
+                    closes.add((CloseReason) args[0]);
+                    yield null;
+                }
+                case "getId" -> "test-session";
+                default -> throw new IOException("not used by the outbox: " + method.getName());
+            });
+    private final ManualTransport transport = new ManualTransport();
+
+    @Test
+    void framesLeaveInOrderWithAtMostConcurrentSendsInFlight() {
+        Outbox outbox = new Outbox(session, transport, 2, 100, 1_000_000);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(outbox.offer("f" + i));
+        }
+        assertEquals(List.of("f0", "f1"), texts());
+        assertEquals(5, outbox.pending());
+
+        transport.completeOldest();
+        transport.completeOldest();
+        assertEquals(List.of("f0", "f1", "f2", "f3"), texts());
+        transport.completeOldest();
+        transport.completeOldest();
+        transport.completeOldest();
+        assertEquals(List.of("f0", "f1", "f2", "f3", "f4"), texts());
+        assertTrue(outbox.isDrained());
+        assertTrue(closes.isEmpty());
+    }
+
+    @Test
+    void aClientBeyondTheMessageBoundIsClosedAsTooSlowOnceInFlightFramesComplete() {
+        Outbox outbox = new Outbox(session, transport, 1, 3, 1_000_000);
+        assertTrue(outbox.offer("a"));
+        assertTrue(outbox.offer("b"));
+        assertTrue(outbox.offer("c"));
+        assertFalse(outbox.offer("d"), "the fourth pending frame is over the bound");
+        assertFalse(outbox.offer("e"), "nothing is taken once the client was found too slow");
+        assertTrue(closes.isEmpty(), "not closed under a frame the container is still writing");
+
+        transport.completeOldest();
+        assertEquals(1, closes.size());
+        assertEquals(Outbox.SLOW_CONSUMER_CLOSE_CODE, closes.get(0).getCloseCode().getCode());
+        assertEquals(List.of("a"), texts(), "queued frames of a slow client are dropped, not sent");
+    }
+
+    @Test
+    void theByteBoundCountsEveryPendingFrame() {
+        Outbox outbox = new Outbox(session, transport, 1, 100, 10);
+        assertTrue(outbox.offer("12345"));
+        assertTrue(outbox.offer("12345"));
+        assertFalse(outbox.offer("1"));
+    }
+
+    @Test
+    void aSharedFrameIsQueuedAsItIsOnEveryOutbox() {
+        ManualTransport other = new ManualTransport();
+        Outbox first = new Outbox(session, transport, 4, 100, 1_000_000);
+        Outbox second = new Outbox(session, other, 4, 100, 1_000_000);
+        OutboundFrame frame = OutboundFrame.forRecipients("{\"message\":\"hé\"}", 1000);
+        assertTrue(first.offer(frame));
+        assertTrue(second.offer(frame));
+        assertTrue(transport.sent.get(0) == frame && other.sent.get(0) == frame);
+    }
+
+    @Test
+    void closeAfterSendsWhatIsQueuedThenTheLastFrameThenCloses() {
+        Outbox outbox = new Outbox(session, transport, 1, 100, 1_000_000);
+        outbox.offer("x");
+        outbox.closeAfter("bye", new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "done"));
+        assertFalse(outbox.offer("late"));
+        transport.completeOldest();
+        assertTrue(closes.isEmpty());
+        transport.completeOldest();
+        assertEquals(List.of("x", "bye"), texts());
+        assertEquals(1, closes.size());
+    }
+
+    @Test
+    void aFrameForManyHasItsUtf8BytesInOneDirectBufferWithAFreshPositionPerRecipient() {
+        OutboundFrame frame = OutboundFrame.forRecipients("{\"m\":\"grüße\"}", 1000);
+        assertTrue(frame.shared());
+        ByteBuffer one = frame.directUtf8();
+        ByteBuffer two = frame.directUtf8();
+        assertTrue(one.isDirect());
+        byte[] read = new byte[one.remaining()];
+        one.get(read);
+        assertEquals("{\"m\":\"grüße\"}", new String(read, StandardCharsets.UTF_8));
+        assertEquals(read.length, two.remaining(), "reading one view does not move another");
+        assertFalse(OutboundFrame.forRecipients("x", 2).shared(), "a few recipients get the plain path");
+        assertFalse(OutboundFrame.of("x").shared());
+    }
+
+    private List<String> texts() {
+        return transport.sent.stream().map(OutboundFrame::text).toList();
+    }
+}
