@@ -270,6 +270,11 @@ public class RedisClusterBus implements ClusterBus {
         return nodeId.equals(node) || liveNodes.contains(node);
     }
 
+    /** A node found beating between two heartbeat checks; the next check confirms or drops it. */
+    void nodeSeenAlive(String node) {
+        liveNodes.add(node);
+    }
+
     /** Called by the heartbeat with the nodes whose heartbeat key exists. */
     void liveNodes(Set<String> nodes) {
         liveNodes.retainAll(nodes);

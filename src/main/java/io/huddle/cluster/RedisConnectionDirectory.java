@@ -22,11 +22,11 @@ public class RedisConnectionDirectory implements ConnectionDirectory {
 
     private final RedissonClient redis;
     private final RedisKeys keys;
-    private final ClusterBus bus;
+    private final RedisClusterBus bus;
     /** Connections whose registration failed, waiting for the next heartbeat. */
     private final Set<String> unregistered = ConcurrentHashMap.newKeySet();
 
-    RedisConnectionDirectory(RedissonClient redis, RedisKeys keys, ClusterBus bus) {
+    RedisConnectionDirectory(RedissonClient redis, RedisKeys keys, RedisClusterBus bus) {
         this.redis = redis;
         this.keys = keys;
         this.bus = bus;
@@ -77,7 +77,18 @@ public class RedisConnectionDirectory implements ConnectionDirectory {
     @Override
     public Optional<String> nodeOf(String connectionId) {
         String node = RedisCalls.guarded("find connection " + connectionId, () -> directory().get(connectionId));
-        return Optional.ofNullable(node).filter(bus::isAlive);
+        if (node == null || bus.isAlive(node)) {
+            return Optional.ofNullable(node);
+        }
+        // a node that started after this node's last heartbeat check is not in its list of live nodes yet (for up to
+        // a third of huddle.cluster.nodeTimeout): ask Redis now rather than call its fresh connections unknown
+        boolean beating = RedisCalls.guarded("check node " + node,
+                () -> redis.getBucket(keys.nodeHeartbeat(node), StringCodec.INSTANCE).isExists());
+        if (beating) {
+            bus.nodeSeenAlive(node);
+            return Optional.of(node);
+        }
+        return Optional.empty();
     }
 
     /** Forgets the connections of a dead node. */
