@@ -41,7 +41,11 @@ final class WildFlyServer implements AutoCloseable {
         deleteTree(base);
         copyTree(jbossHome.resolve("standalone/configuration"), base.resolve("configuration"));
         Files.createDirectories(base.resolve("deployments"));
-        applyCli(cliScript);
+        // the build's WildFly already carries huddle.cli (configure-offline.sh at prepare-package, which refuses a
+        // stale one); its `add` operations would fail a second time on the copy
+        if (!Files.exists(base.resolve("configuration/huddle-cli.applied"))) {
+            applyCli(cliScript);
+        }
         Files.copy(war, base.resolve("deployments/ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
         ProcessBuilder builder = new ProcessBuilder(jbossHome.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + portOffset)
