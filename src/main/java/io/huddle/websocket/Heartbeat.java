@@ -55,8 +55,8 @@ public class Heartbeat {
 
     void tick() {
         try {
-            OutboundFrame ping = OutboundFrame.forRecipients(encoder.encode("primus::ping::" + System.currentTimeMillis()),
-                    connections.count());
+            String pingText = encoder.encode("primus::ping::" + System.currentTimeMillis());
+            OutboundFrame ping = OutboundFrame.forRecipients(pingText, connections.count());
             CloseReason missed = new CloseReason(CloseReason.CloseCodes.getCloseCode(MISSED_HEARTBEAT_CLOSE_CODE),
                     "missed heartbeat: no pong within " + config.pingIntervalMillis() + " ms");
             for (Connection connection : connections.all()) {

@@ -1,6 +1,5 @@
 package io.huddle.websocket;
 
-import io.huddle.connection.AsyncRemoteTransport;
 import io.huddle.connection.FrameTransport;
 import io.huddle.connection.OutboundFrame;
 import io.undertow.websockets.core.WebSocketCallback;
@@ -30,21 +29,26 @@ final class UndertowTransport implements FrameTransport {
 
     private static final Logger LOG = Logger.getLogger(UndertowTransport.class.getName());
 
-    private final FrameTransport standard = new AsyncRemoteTransport(null);
+    /** Where frames for one connection go: the portable path, which ends in the same Undertow call. */
+    private final FrameTransport standard;
     /** {@code UndertowSession.getWebSocketChannel()}, found on the session's class: its module is Undertow-private. */
     private final MethodHandle channelOf;
 
-    private UndertowTransport(MethodHandle channelOf) {
+    private UndertowTransport(FrameTransport standard, MethodHandle channelOf) {
+        this.standard = standard;
         this.channelOf = channelOf;
     }
 
-    /** The transport for sessions of this class, or empty if it is not Undertow's or its API is not visible. */
-    static Optional<FrameTransport> forSessionsLike(Session session) {
+    /**
+     * The transport for sessions of this class, or empty if it is not Undertow's or its API is not visible.
+     * {@code standard} takes the frames for one connection.
+     */
+    static Optional<FrameTransport> forSessionsLike(Session session, FrameTransport standard) {
         try {
             MethodHandle channelOf = MethodHandles.publicLookup()
                     .findVirtual(session.getClass(), "getWebSocketChannel", MethodType.methodType(WebSocketChannel.class))
                     .asType(MethodType.methodType(WebSocketChannel.class, Session.class));
-            return Optional.of(new UndertowTransport(channelOf));
+            return Optional.of(new UndertowTransport(standard, channelOf));
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             LOG.log(Level.INFO, "Undertow's websocket API is not usable here ({0}); room messages are sent with the"
                     + " standard API, one copy per socket", e.toString());

@@ -119,7 +119,7 @@ public class WebsocketSessions {
         if (isUndertow(session)) {
             Optional<FrameTransport> undertow = undertowTransport;
             if (undertow == null) {
-                undertow = UndertowTransport.forSessionsLike(session);
+                undertow = UndertowTransport.forSessionsLike(session, standardTransport);
                 undertowTransport = undertow;
             }
             return undertow.orElse(standardTransport);
