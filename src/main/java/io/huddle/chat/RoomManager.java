@@ -205,7 +205,12 @@ public class RoomManager {
         if (!connection.addRoom(room)) {
             throw new ClientError(ErrorMessages.alreadyInRoom(room));
         }
-        localRooms.add(room, connection);
+        try {
+            localRooms.add(room, connection);
+        } catch (RuntimeException e) {
+            forget(connection, room); // e.g. this node serves its most rooms: the join did not happen
+            throw e;
+        }
         Member member = details.generate(connection, room, bus.nodeId());
         int userConnections;
         try {

@@ -19,7 +19,11 @@ public interface ClusterBus {
     /** Delivers an envelope to this node's members now and to every other node subscribed to its room. */
     void publish(RoomEnvelope envelope);
 
-    /** Starts receiving a room's envelopes on this node; idempotent and non-blocking (see {@link #awaitSubscribed}). */
+    /**
+     * Starts receiving a room's envelopes on this node; idempotent and non-blocking (see {@link #awaitSubscribed}).
+     * Throws a {@link io.huddle.connection.ClientError} (and subscribes nothing) when this node already serves as
+     * many rooms as it may.
+     */
     void subscribe(String room);
 
     /**

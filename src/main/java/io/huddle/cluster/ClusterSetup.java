@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -84,7 +85,6 @@ public class ClusterSetup {
     /** Starts the node heartbeat once the application is up (the beat fires events other beans observe). */
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (redis != null) {
-            ((RedisClusterBus) bus).listenForCommands();
             redis.start(scheduler);
         }
     }
@@ -92,6 +92,11 @@ public class ClusterSetup {
     /** Whether this node is clustered over Redis. */
     public boolean clustered() {
         return redis != null;
+    }
+
+    /** This node's Redis pub/sub counters; empty for a single node. */
+    public Optional<PubSubStats> pubSub() {
+        return redis == null ? Optional.empty() : Optional.of(redis.pubSub());
     }
 
     /** Whether the cluster's shared store is reachable (always true for a single node). */

@@ -10,9 +10,6 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -40,6 +37,7 @@ final class RedisCluster {
     private final RedisRoomStore store;
     private final RedisClusterBus bus;
     private final RedisConnectionDirectory directory;
+    private final PubSubProbe probe;
     private final Event<NodeDied> died;
     private final Event<ClusterReconnected> reconnected;
     private final String startedAt = Long.toString(System.currentTimeMillis());
@@ -51,37 +49,16 @@ final class RedisCluster {
         this.nodeId = nodeId;
         this.nodeTimeoutMillis = config.nodeTimeoutMillis();
         this.keys = new RedisKeys(config.redisPrefix());
-        this.redis = Redisson.create(redissonConfig(config));
+        Config redissonConfig = RedissonSettings.of(config);
+        this.redis = Redisson.create(redissonConfig);
+        PubSubTopics topics = new PubSubTopics(redis, redissonConfig.isClusterConfig());
         this.store = new RedisRoomStore(redis, keys, jsonb);
-        this.bus = new RedisClusterBus(redis, keys, jsonb, nodeId, delivery, commands, commandExecutor,
-                config.rpcTimeoutMillis(), config.redisTimeoutMillis());
+        this.bus = new RedisClusterBus(topics, keys, jsonb, nodeId, delivery, commands, commandExecutor,
+                config.rpcTimeoutMillis(), config.redisTimeoutMillis(), config.redisMaxRoomsPerNode());
+        this.probe = new PubSubProbe(keys, nodeId, topics);
         this.directory = new RedisConnectionDirectory(redis, keys, bus);
         this.died = died;
         this.reconnected = reconnected;
-    }
-
-    private static Config redissonConfig(HuddleConfig settings) {
-        Config config;
-        if (settings.redisConfigFile().isPresent()) {
-            try {
-                config = Config.fromYAML(new File(settings.redisConfigFile().get()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read huddle.redis.configFile", e);
-            }
-        } else {
-            config = new Config();
-            var server = config.useSingleServer()
-                    .setAddress(settings.redisAddress().orElseThrow())
-                    .setTimeout((int) settings.redisTimeoutMillis())
-                    .setConnectTimeout((int) settings.redisTimeoutMillis())
-                    .setRetryAttempts(1)
-                    .setRetryInterval(500);
-            settings.redisPassword().ifPresent(server::setPassword);
-        }
-        // deploy even when Redis is down: connect on first use, and keep retrying
-        config.setLazyInitialization(true);
-        config.setCodec(StringCodec.INSTANCE);
-        return config;
     }
 
     RoomStore store() {
@@ -97,6 +74,7 @@ final class RedisCluster {
     }
 
     void start(ScheduledExecutorService scheduler) {
+        bus.listenForCommands();
         long period = Math.max(200, nodeTimeoutMillis / 3);
         beats = scheduler.scheduleWithFixedDelay(this::beat, 0, period, TimeUnit.MILLISECONDS);
     }
@@ -113,6 +91,9 @@ final class RedisCluster {
                 reconnected.fire(new ClusterReconnected());
             }
             bus.resubscribe(); // any subscription that failed while Redis was flaky
+            if (probe.check()) {
+                bus.resubscribeAll();
+            }
             directory.retryFailedRegistrations();
             checkOtherNodes();
         } catch (RuntimeException e) {
@@ -156,6 +137,11 @@ final class RedisCluster {
             LOG.log(Level.WARNING, "cleanup after node " + node + " failed; retried", e);
             lock.delete();
         }
+    }
+
+    /** This node's pub/sub subscriptions and what went wrong with them. */
+    PubSubStats pubSub() {
+        return bus.stats();
     }
 
     /** Whether the last beat reached Redis. */

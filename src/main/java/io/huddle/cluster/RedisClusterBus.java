@@ -1,9 +1,8 @@
 package io.huddle.cluster;
 
+import io.huddle.connection.ClientError;
 import jakarta.json.bind.Jsonb;
 import org.redisson.api.RTopic;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
 
 import java.util.Map;
 import java.util.Set;
@@ -13,19 +12,22 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Redis pub/sub through Redisson {@code RTopic}s: one channel per room, subscribed only while this node has members
- * there; one channel per node for commands and their replies. This node's members get a room message directly,
- * so local chat goes on while Redis is away; copies arriving back from Redis are ignored by their origin.
+ * there, so a node never receives traffic for rooms it does not serve; one channel per node for commands and their
+ * replies. This node's members get a room message directly, so local chat goes on while Redis is away; copies
+ * arriving back from Redis are ignored by their origin. A subscription Redis did not confirm is retried on every
+ * heartbeat (with a warning) until it takes; past {@code huddle.redis.maxRoomsPerNode} a join is refused.
  */
 public class RedisClusterBus implements ClusterBus {
 
     private static final Logger LOG = Logger.getLogger(RedisClusterBus.class.getName());
 
-    private final RedissonClient redis;
+    private final PubSubTopics topics;
     private final RedisKeys keys;
     private final Jsonb jsonb;
     private final String nodeId;
@@ -34,6 +36,7 @@ public class RedisClusterBus implements ClusterBus {
     private final Executor commandExecutor;
     private final long rpcTimeoutMillis;
     private final long redisTimeoutMillis;
+    private final int maxRooms;
 
     /** Rooms this node wants, each with its subscription attempt (the listener id once Redis confirmed it). */
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -41,11 +44,14 @@ public class RedisClusterBus implements ClusterBus {
     private final Set<String> liveNodes = ConcurrentHashMap.newKeySet();
     private volatile Integer commandListener;
     private volatile boolean warnedPublish;
+    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong resubscribedAll = new AtomicLong();
 
-    RedisClusterBus(RedissonClient redis, RedisKeys keys, Jsonb jsonb, String nodeId, RoomDelivery delivery,
+    RedisClusterBus(PubSubTopics topics, RedisKeys keys, Jsonb jsonb, String nodeId, RoomDelivery delivery,
                     NodeCommandHandler commands, Executor commandExecutor, long rpcTimeoutMillis,
-                    long redisTimeoutMillis) {
-        this.redis = redis;
+                    long redisTimeoutMillis, int maxRooms) {
+        this.topics = topics;
         this.keys = keys;
         this.jsonb = jsonb;
         this.nodeId = nodeId;
@@ -54,6 +60,7 @@ public class RedisClusterBus implements ClusterBus {
         this.commandExecutor = commandExecutor;
         this.rpcTimeoutMillis = rpcTimeoutMillis;
         this.redisTimeoutMillis = redisTimeoutMillis;
+        this.maxRooms = maxRooms;
     }
 
     @Override
@@ -87,6 +94,14 @@ public class RedisClusterBus implements ClusterBus {
 
     @Override
     public void subscribe(String room) {
+        if (!subscriptions.containsKey(room) && subscriptions.size() >= maxRooms) {
+            if (refused.getAndIncrement() == 0) {
+                LOG.warning(() -> "node " + nodeId + " serves " + maxRooms + " rooms, its huddle.redis.maxRoomsPerNode:"
+                        + " joins to further rooms are refused until rooms empty here (logged once; see the"
+                        + " subscriptionsRefused counter in status)");
+            }
+            throw new ClientError("this server is at its limit of " + maxRooms + " rooms; try again later", 503);
+        }
         subscriptions.computeIfAbsent(room, this::listen);
     }
 
@@ -175,16 +190,55 @@ public class RedisClusterBus implements ClusterBus {
      */
     void resubscribe() {
         long timeout = TimeUnit.MILLISECONDS.toNanos(redisTimeoutMillis);
+        AtomicLong again = new AtomicLong();
         subscriptions.replaceAll((room, subscription) -> {
             if (!subscription.needsRetry(timeout)) {
                 return subscription;
             }
+            again.incrementAndGet();
             removeWhenConfirmed(room, subscription);
             return listen(room);
         });
+        if (again.get() > 0) {
+            retried.addAndGet(again.get());
+            LOG.warning(() -> "node " + nodeId + ": " + again.get() + " room subscriptions failed or were not"
+                    + " confirmed by Redis within " + redisTimeoutMillis + " ms; subscribing them again (cross-node"
+                    + " messages in those rooms do not reach this node until they take)");
+        }
         if (commandListener == null) {
             listenForCommands();
         }
+    }
+
+    /** Subscribes every channel again, after the probe found pub/sub quiet while commands work. */
+    void resubscribeAll() {
+        resubscribedAll.incrementAndGet();
+        subscriptions.replaceAll((room, subscription) -> {
+            removeWhenConfirmed(room, subscription);
+            return listen(room);
+        });
+        Integer listener = commandListener;
+        if (listener != null) {
+            try {
+                nodeTopic(nodeId).removeListenerAsync(listener);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "unsubscribing from commands failed", e);
+            }
+        }
+        commandListener = null;
+        listenForCommands();
+    }
+
+    /** This node's subscriptions as {@code status} shows them. */
+    PubSubStats stats() {
+        int confirmed = 0;
+        for (Subscription subscription : subscriptions.values()) {
+            if (subscription.listenerId().isDone() && !subscription.listenerId().isCompletedExceptionally()) {
+                confirmed++;
+            }
+        }
+        return new PubSubStats(topics.sharded(), confirmed, subscriptions.size() - confirmed, maxRooms,
+                retried.get(), refused.get(), resubscribedAll.get());
     }
 
     void listenForCommands() {
@@ -286,10 +340,10 @@ public class RedisClusterBus implements ClusterBus {
     }
 
     private RTopic roomTopic(String room) {
-        return redis.getTopic(keys.roomChannel(room), StringCodec.INSTANCE);
+        return topics.topic(keys.roomChannel(room));
     }
 
     private RTopic nodeTopic(String node) {
-        return redis.getTopic(keys.nodeChannel(node), StringCodec.INSTANCE);
+        return topics.topic(keys.nodeChannel(node));
     }
 }

@@ -37,6 +37,11 @@ final class RedisKeys {
         return prefix + ":node:{" + node + "}:channel";
     }
 
+    /** Channel of one of a node's pub/sub probes; the tag picks its hash slot (see {@link PubSubProbe}). */
+    String probeChannel(String tag) {
+        return prefix + ":probe:{" + tag + "}:channel";
+    }
+
     /** String with a TTL: the node is alive while it exists. */
     String nodeHeartbeat(String node) {
         return prefix + ":node:{" + node + "}:alive";

@@ -110,6 +110,9 @@ public class HuddleConfig {
     @Inject @ConfigProperty(name = "huddle.redis.timeout")
     long redisTimeoutMillis;
 
+    @Inject @ConfigProperty(name = "huddle.redis.maxRoomsPerNode")
+    int redisMaxRoomsPerNode;
+
     @Inject @ConfigProperty(name = "huddle.cluster.nodeTimeout")
     long nodeTimeoutMillis;
 
@@ -152,6 +155,12 @@ public class HuddleConfig {
 
     /** How long one Redis call may take before it fails with a clear error. */
     public long redisTimeoutMillis() { return redisTimeoutMillis; }
+
+    /**
+     * Rooms with local members one node serves at most: each is one Redis pub/sub subscription, and Redisson's
+     * subscription capacity is sized from it. A join past it fails with a clear error.
+     */
+    public int redisMaxRoomsPerNode() { return redisMaxRoomsPerNode; }
 
     /** A node whose heartbeat is older than this is dead: its members are removed by the survivors. */
     public long nodeTimeoutMillis() { return nodeTimeoutMillis; }

@@ -19,6 +19,7 @@ public class ChatStatus implements StatusContributor {
     @Override
     public void contribute(StatusReport report) {
         report.put("clustered", cluster.clustered());
+        cluster.pubSub().ifPresent(pubSub -> report.put("pubSub", pubSub));
         if (!cluster.healthy()) {
             report.problem("Redis is unreachable: serving this node's connections only");
             return;

@@ -3,6 +3,7 @@ package io.huddle.it.cluster;
 import io.huddle.it.Deployments;
 import io.huddle.it.RoomOps;
 import io.huddle.it.TestClient;
+import io.huddle.it.TestHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -262,6 +263,75 @@ class ClusterIT {
         }
     }
 
+    @Test
+    @Order(10)
+    void aSayInEachOfAThousandRoomsReachesTheOtherNodesMemberInEveryRoom() throws Exception {
+        try (RoomSweep sweep = RoomSweep.create(wildfly.url(), payara.url(), 1000)) {
+            assertEquals(Set.of(), sweep.deafRooms(true, "to payara in ", Duration.ofSeconds(30)),
+                    "rooms whose member on payara missed a say from wildfly");
+            assertEquals(Set.of(), sweep.deafRooms(false, "to wildfly in ", Duration.ofSeconds(30)),
+                    "rooms whose member on wildfly missed a say from payara");
+            for (ServerNode node : List.of(wildfly, payara)) {
+                JsonObject pubSub = status(node).getJsonObject("pubSub");
+                assertTrue(pubSub.getInt("subscribed") >= 1000, node.url() + ": " + pubSub);
+                assertEquals(0, pubSub.getInt("pending"), node.url() + ": " + pubSub);
+                assertEquals(0, pubSub.getJsonNumber("retried").longValue(), node.url() + ": every subscription took at once");
+                assertEquals(0, pubSub.getJsonNumber("refused").longValue(), node.url() + ": " + pubSub);
+            }
+        }
+    }
+
+    @Test
+    @Order(11)
+    void aNodeAtItsRoomLimitRefusesAJoinWithAClearErrorAndServesItsRooms() throws Exception {
+        File war = new File(WORK, "node-small.war");
+        Deployments.huddle(Map.of(
+                        "huddle.general.id", "node-small",
+                        "huddle.redis.address", redis.address(),
+                        "huddle.redis.prefix", "ittest",
+                        "huddle.redis.timeout", "1000",
+                        "huddle.redis.maxRoomsPerNode", "3",
+                        "huddle.general.startingChatRooms", ""))
+                .as(ZipExporter.class).exportTo(war, true);
+        ServerNode small = ServerNode.wildfly("node-small", war, WORK, Integer.getInteger("it.port.offset", 200) + 350,
+                Map.of());
+        small.start();
+        try {
+            small.awaitReady(BOOT);
+            List<String> rooms = List.of(newRoom(wildfly), newRoom(wildfly), newRoom(wildfly), newRoom(wildfly));
+            try (TestClient onSmall = TestClient.connect(small.url());
+                 TestClient onWildfly = TestClient.connect(wildfly.url())) {
+                for (String room : rooms.subList(0, 3)) {
+                    join(onSmall, room);
+                    join(onWildfly, room);
+                }
+                JsonObject refused = onSmall.request("roomAdd", Map.of("room", rooms.get(3)));
+                assertEquals("Error: this server is at its limit of 3 rooms; try again later",
+                        refused.getString("error"), refused.toString());
+                assertEquals(0, onSmall.details().getJsonArray("rooms").stream()
+                        .filter(r -> r.toString().contains(rooms.get(3))).count(), "not in the refused room");
+                String stored = roomOp(wildfly, "status", rooms.get(3), null, null).body();
+                assertFalse(stored.contains(onSmall.id()), "no member left behind in Redis: " + stored);
+                onWildfly.request("say", Map.of("room", rooms.get(2), "message", "still served"));
+                onSmall.awaitContext("user", m -> m.getString("message").equals("still served"));
+                assertEquals(1, status(small).getJsonObject("pubSub").getJsonNumber("refused").longValue());
+                onSmall.request("roomLeave", Map.of("room", rooms.get(0)));
+                join(onSmall, rooms.get(3));
+                join(onWildfly, rooms.get(3));
+                onWildfly.request("say", Map.of("room", rooms.get(3), "message", "room freed"));
+                onSmall.awaitContext("user", m -> m.getString("message").equals("room freed"));
+            }
+        } finally {
+            small.kill();
+        }
+    }
+
+    private static JsonObject status(ServerNode node) throws Exception {
+        HttpResponse<String> response = TestHttp.client().send(java.net.http.HttpRequest.newBuilder(
+                node.url().toURI().resolve("api/status")).build(), HttpResponse.BodyHandlers.ofString());
+        return Json.createReader(new java.io.StringReader(response.body())).readObject();
+    }
+
     private static Set<String> presenceList(TestClient client, String room) {
         Set<String> members = new java.util.HashSet<>();
         for (var frame : client.frames()) {
@@ -285,7 +355,7 @@ class ClusterIT {
     // ---- faults
 
     @Test
-    @Order(10)
+    @Order(20)
     void whenRedisGoesAwayLocalChatGoesOnAndWhenItComesBackEmptyTheClusterHeals() throws Exception {
         String room = newRoom(wildfly);
         try (TestClient a = TestClient.connect(wildfly.url()); TestClient a2 = TestClient.connect(wildfly.url());
@@ -321,7 +391,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(11)
+    @Order(21)
     void aKilledNodesMembersDisappearFromEveryRoomWithin15Seconds() throws Exception {
         String room = newRoom(wildfly);
         try (TestClient a = TestClient.connect(wildfly.url()); TestClient b = TestClient.connect(payara.url())) {
@@ -341,7 +411,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(12)
+    @Order(22)
     void aNodeBootingWhileRedisIsDownServesLocallyAndJoinsWhenRedisAppears() throws Exception {
         redis.stop();
         payara.start();
@@ -368,7 +438,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(13)
+    @Order(23)
     void aCleanShutdownRemovesTheNodesMembersAtOnce() throws Exception {
         String room = newRoom(wildfly);
         try (TestClient a = TestClient.connect(wildfly.url())) {

@@ -1,0 +1,158 @@
+package io.huddle.cluster;
+
+import org.redisson.api.RTopic;
+import org.redisson.connection.CRC16;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Notices pub/sub that went quiet while commands still work — the silent loss Centrifugo added such a probe for:
+ * after a failover a subscription can sit on a node that no longer gets the channel's messages, and nothing fails.
+ * Each heartbeat this node publishes to {@value #CHANNELS} channels of its own, whose hash tags spread over the
+ * whole slot range (so on a Redis Cluster every primary's pub/sub connection carries one), and checks at the next
+ * beat that each came back. One that did not, while the beat's commands worked, makes the node subscribe every
+ * channel again; Redisson's own connection ping covers a connection that stopped answering altogether.
+ */
+final class PubSubProbe {
+
+    private static final Logger LOG = Logger.getLogger(PubSubProbe.class.getName());
+
+    /** Probe channels per node: one per 1/16 of the 16,384 Redis Cluster slots. */
+    static final int CHANNELS = 16;
+    private static final int SLOTS = 16384;
+
+    private final String nodeId;
+    private final PubSubTopics topics;
+    private final List<Channel> channels = new ArrayList<>();
+    private long sequence;
+
+    /** One probe channel: its subscription, the probe last sent on it, the last one heard back. */
+    private static final class Channel {
+        final String name;
+        volatile CompletableFuture<Integer> subscription;
+        volatile long sent;
+        volatile long heard;
+        volatile boolean sentAfterSubscribed;
+
+        Channel(String name) {
+            this.name = name;
+        }
+    }
+
+    PubSubProbe(RedisKeys keys, String nodeId, PubSubTopics topics) {
+        this.nodeId = nodeId;
+        this.topics = topics;
+        for (int block = 0; block < CHANNELS; block++) {
+            channels.add(new Channel(keys.probeChannel(tagInSlotBlock(nodeId, block))));
+        }
+    }
+
+    /** The first of {@code node/0}, {@code node/1}, … whose hash slot lies in the block'th sixteenth of the slots. */
+    private static String tagInSlotBlock(String node, int block) {
+        for (int i = 0; ; i++) {
+            String tag = node + "/" + i;
+            int slot = CRC16.crc16(tag.getBytes(StandardCharsets.UTF_8)) % SLOTS;
+            if (slot * CHANNELS / SLOTS == block) {
+                return tag;
+            }
+        }
+    }
+
+    /**
+     * Runs on each heartbeat that reached Redis: judges the probes of the last beat, then sends new ones. Returns
+     * whether pub/sub went quiet (some probe sent on a confirmed subscription never came back).
+     */
+    boolean check() {
+        boolean quiet = false;
+        for (Channel channel : channels) {
+            CompletableFuture<Integer> subscription = channel.subscription;
+            if (subscription == null || subscription.isCompletedExceptionally()) {
+                subscribe(channel);
+                continue;
+            }
+            if (!subscription.isDone()) {
+                continue;
+            }
+            if (channel.sentAfterSubscribed && channel.heard < channel.sent) {
+                quiet = true;
+                LOG.warning(() -> "pub/sub went quiet: probe on " + channel.name + " did not come back within one"
+                        + " heartbeat although commands work; subscribing every channel again");
+            }
+        }
+        if (quiet) {
+            channels.forEach(this::resubscribe);
+            return true;
+        }
+        long probe = ++sequence;
+        for (Channel channel : channels) {
+            CompletableFuture<Integer> subscription = channel.subscription;
+            if (subscription != null && subscription.isDone() && !subscription.isCompletedExceptionally()) {
+                channel.sent = probe;
+                channel.sentAfterSubscribed = true;
+                publish(channel, probe);
+            }
+        }
+        return false;
+    }
+
+    private void publish(Channel channel, long probe) {
+        try {
+            topics.topic(channel.name).publishAsync(nodeId + " " + probe);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "probe on " + channel.name + " not sent", e);
+        }
+    }
+
+    private void subscribe(Channel channel) {
+        channel.sentAfterSubscribed = false;
+        CompletableFuture<Integer> subscription = new CompletableFuture<>();
+        channel.subscription = subscription;
+        try {
+            topic(channel).addListenerAsync(String.class, (name, text) -> heard(channel, text))
+                    .whenComplete((id, error) -> {
+                        if (error != null) {
+                            subscription.completeExceptionally(error);
+                        } else {
+                            subscription.complete(id);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            subscription.completeExceptionally(e);
+        }
+    }
+
+    private void resubscribe(Channel channel) {
+        CompletableFuture<Integer> old = channel.subscription;
+        if (old != null) {
+            old.thenAccept(id -> {
+                try {
+                    topic(channel).removeListenerAsync(id);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "unsubscribing probe " + channel.name + " failed", e);
+                }
+            });
+        }
+        subscribe(channel);
+    }
+
+    private void heard(Channel channel, String text) {
+        int space = text.lastIndexOf(' ');
+        try {
+            long probe = Long.parseLong(text.substring(space + 1));
+            if (probe > channel.heard) {
+                channel.heard = probe;
+            }
+        } catch (NumberFormatException e) {
+            LOG.fine(() -> "ignored an unreadable probe on " + channel.name + ": " + text);
+        }
+    }
+
+    private RTopic topic(Channel channel) {
+        return topics.topic(channel.name);
+    }
+}

@@ -1,0 +1,31 @@
+package io.huddle.cluster;
+
+import org.redisson.api.RTopic;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Opens the pub/sub channels of a node: sharded ({@code SSUBSCRIBE}/{@code SPUBLISH}) on a Redis Cluster, so a
+ * room's messages stay on the shard that owns its hash tag instead of being broadcast to every shard; classic
+ * pub/sub on a single Redis, sentinel or replicated setup (which Redis 6 supports too).
+ */
+final class PubSubTopics {
+
+    private final RedissonClient redis;
+    private final boolean sharded;
+
+    PubSubTopics(RedissonClient redis, boolean sharded) {
+        this.redis = redis;
+        this.sharded = sharded;
+    }
+
+    RTopic topic(String channel) {
+        return sharded ? redis.getShardedTopic(channel, StringCodec.INSTANCE)
+                : redis.getTopic(channel, StringCodec.INSTANCE);
+    }
+
+    /** Whether channels are sharded (Redis Cluster). */
+    boolean sharded() {
+        return sharded;
+    }
+}
