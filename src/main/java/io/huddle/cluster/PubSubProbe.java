@@ -15,8 +15,8 @@ import java.util.logging.Logger;
  * after a failover a subscription can sit on a node that no longer gets the channel's messages, and nothing fails.
  * Each heartbeat this node publishes to {@value #CHANNELS} channels of its own, whose hash tags spread over the
  * whole slot range (so on a Redis Cluster every primary's pub/sub connection carries one), and checks at the next
- * beat that each came back. One that did not, while the beat's commands worked, makes the node subscribe every
- * channel again; Redisson's own connection ping covers a connection that stopped answering altogether.
+ * beats that each came back. A channel whose probe Redis took but which did not come back on two heartbeats in a
+ * row (one can be lost in a failover) makes the node subscribe every channel again; Redisson's own connection ping covers a connection that stopped answering altogether.
  */
 final class PubSubProbe {
 
@@ -37,7 +37,7 @@ final class PubSubProbe {
         volatile CompletableFuture<Integer> subscription;
         volatile long sent;
         volatile long heard;
-        volatile boolean sentAfterSubscribed;
+        volatile int lostInARow;
 
         Channel(String name) {
             this.name = name;
@@ -78,10 +78,12 @@ final class PubSubProbe {
             if (!subscription.isDone()) {
                 continue;
             }
-            if (channel.sentAfterSubscribed && channel.heard < channel.sent) {
+            // a probe published while Redis fails over can be lost once; twice in a row is a deaf subscription
+            channel.lostInARow = channel.sent > channel.heard ? channel.lostInARow + 1 : 0;
+            if (channel.lostInARow >= 2) {
                 quiet = true;
-                LOG.warning(() -> "pub/sub went quiet: probe on " + channel.name + " did not come back within one"
-                        + " heartbeat although commands work; subscribing every channel again");
+                LOG.warning(() -> "pub/sub went quiet: two probes on " + channel.name + " did not come back"
+                        + " although commands work; subscribing every channel again");
             }
         }
         if (quiet) {
@@ -92,24 +94,29 @@ final class PubSubProbe {
         for (Channel channel : channels) {
             CompletableFuture<Integer> subscription = channel.subscription;
             if (subscription != null && subscription.isDone() && !subscription.isCompletedExceptionally()) {
-                channel.sent = probe;
-                channel.sentAfterSubscribed = true;
                 publish(channel, probe);
             }
         }
         return false;
     }
 
+    /** Counts the probe as sent once Redis took it: one that failed to publish says nothing about pub/sub. */
     private void publish(Channel channel, long probe) {
         try {
-            topics.topic(channel.name).publishAsync(nodeId + " " + probe);
+            topics.topic(channel.name).publishAsync(nodeId + " " + probe).whenComplete((receivers, error) -> {
+                if (error == null) {
+                    channel.sent = probe;
+                }
+            });
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "probe on " + channel.name + " not sent", e);
         }
     }
 
     private void subscribe(Channel channel) {
-        channel.sentAfterSubscribed = false;
+        channel.lostInARow = 0;
+        channel.sent = 0;
+        channel.heard = 0;
         CompletableFuture<Integer> subscription = new CompletableFuture<>();
         channel.subscription = subscription;
         try {
@@ -126,18 +133,15 @@ final class PubSubProbe {
         }
     }
 
+    /** Unsubscribes, and only then subscribes: added first, the listener would join the stale subscription. */
     private void resubscribe(Channel channel) {
         CompletableFuture<Integer> old = channel.subscription;
-        if (old != null) {
-            old.thenAccept(id -> {
-                try {
-                    topic(channel).removeListenerAsync(id);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.FINE, "unsubscribing probe " + channel.name + " failed", e);
-                }
-            });
+        if (old == null || !old.isDone() || old.isCompletedExceptionally()) {
+            subscribe(channel);
+            return;
         }
-        subscribe(channel);
+        channel.subscription = new CompletableFuture<>(); // not judged until subscribed again
+        topic(channel).removeListenerAsync(old.join()).whenComplete((done, error) -> subscribe(channel));
     }
 
     private void heard(Channel channel, String text) {

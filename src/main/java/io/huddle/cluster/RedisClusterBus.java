@@ -213,10 +213,7 @@ public class RedisClusterBus implements ClusterBus {
     /** Subscribes every channel again, after the probe found pub/sub quiet while commands work. */
     void resubscribeAll() {
         resubscribedAll.incrementAndGet();
-        subscriptions.replaceAll((room, subscription) -> {
-            removeWhenConfirmed(room, subscription);
-            return listen(room);
-        });
+        subscriptions.replaceAll(this::relisten);
         Integer listener = commandListener;
         if (listener != null) {
             try {
@@ -227,6 +224,31 @@ public class RedisClusterBus implements ClusterBus {
         }
         commandListener = null;
         listenForCommands();
+    }
+
+    /**
+     * Unsubscribes a room and subscribes it again once Redis confirmed that: a listener added while the old one is
+     * still there would join the stale subscription instead of making a new one.
+     */
+    private Subscription relisten(String room, Subscription old) {
+        if (!old.listenerId().isDone() || old.listenerId().isCompletedExceptionally()) {
+            removeWhenConfirmed(room, old);
+            return listen(room);
+        }
+        CompletableFuture<Integer> again = new CompletableFuture<>();
+        try {
+            roomTopic(room).removeListenerAsync(old.listenerId().join()).whenComplete((done, error) ->
+                    listen(room).listenerId().whenComplete((id, failed) -> {
+                        if (failed != null) {
+                            again.completeExceptionally(failed);
+                        } else {
+                            again.complete(id);
+                        }
+                    }));
+        } catch (RuntimeException e) {
+            again.completeExceptionally(e);
+        }
+        return new Subscription(again, System.nanoTime());
     }
 
     /** This node's subscriptions as {@code status} shows them. */

@@ -6,7 +6,9 @@ import org.redisson.config.BaseConfig;
 import org.redisson.config.BaseMasterSlaveServersConfig;
 import org.redisson.config.ClusterServersConfig;
 import org.redisson.config.Config;
+import org.redisson.config.ReadMode;
 import org.redisson.config.SingleServerConfig;
+import org.redisson.config.SubscriptionMode;
 
 import java.io.File;
 import java.io.IOException;
@@ -69,10 +71,14 @@ final class RedissonSettings {
                 && single.getSubscriptionConnectionPoolSize() == REDISSON_SUBSCRIPTION_POOL) {
             single.setSubscriptionConnectionPoolSize(SUBSCRIPTION_CONNECTIONS);
             single.setSubscriptionConnectionMinimumIdleSize(1);
-        } else if (servers instanceof BaseMasterSlaveServersConfig<?> masters
-                && masters.getSubscriptionConnectionPoolSize() == REDISSON_SUBSCRIPTION_POOL) {
-            masters.setSubscriptionConnectionPoolSize(SUBSCRIPTION_CONNECTIONS);
-            masters.setSubscriptionConnectionMinimumIdleSize(1);
+        } else if (servers instanceof BaseMasterSlaveServersConfig<?> masters) {
+            if (masters.getSubscriptionConnectionPoolSize() == REDISSON_SUBSCRIPTION_POOL) {
+                masters.setSubscriptionConnectionPoolSize(SUBSCRIPTION_CONNECTIONS);
+                masters.setSubscriptionConnectionMinimumIdleSize(1);
+            }
+            // a join reads the room it was just created in, roomView the member just added: replicas lag
+            masters.setReadMode(ReadMode.MASTER);
+            masters.setSubscriptionMode(SubscriptionMode.MASTER);
         }
         if (servers instanceof ClusterServersConfig cluster && cluster.getScanInterval() == REDISSON_SCAN_INTERVAL) {
             cluster.setScanInterval(CLUSTER_SCAN_INTERVAL_MILLIS);
