@@ -1,6 +1,5 @@
 package io.huddle.cluster;
 
-import org.redisson.api.RTopic;
 import org.redisson.connection.CRC16;
 
 import java.nio.charset.StandardCharsets;
@@ -117,20 +116,7 @@ final class PubSubProbe {
         channel.lostInARow = 0;
         channel.sent = 0;
         channel.heard = 0;
-        CompletableFuture<Integer> subscription = new CompletableFuture<>();
-        channel.subscription = subscription;
-        try {
-            topic(channel).addListenerAsync(String.class, (name, text) -> heard(channel, text))
-                    .whenComplete((id, error) -> {
-                        if (error != null) {
-                            subscription.completeExceptionally(error);
-                        } else {
-                            subscription.complete(id);
-                        }
-                    });
-        } catch (RuntimeException e) {
-            subscription.completeExceptionally(e);
-        }
+        channel.subscription = topics.listen(channel.name, (name, text) -> heard(channel, text));
     }
 
     /** Unsubscribes, and only then subscribes: added first, the listener would join the stale subscription. */
@@ -141,7 +127,7 @@ final class PubSubProbe {
             return;
         }
         channel.subscription = new CompletableFuture<>(); // not judged until subscribed again
-        topic(channel).removeListenerAsync(old.join()).whenComplete((done, error) -> subscribe(channel));
+        topics.unlisten(channel.name, old.join()).whenComplete((done, error) -> subscribe(channel));
     }
 
     private void heard(Channel channel, String text) {
@@ -154,9 +140,5 @@ final class PubSubProbe {
         } catch (NumberFormatException e) {
             LOG.fine(() -> "ignored an unreadable probe on " + channel.name + ": " + text);
         }
-    }
-
-    private RTopic topic(Channel channel) {
-        return topics.topic(channel.name);
     }
 }

@@ -2,7 +2,10 @@ package io.huddle.cluster;
 
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.listener.MessageListener;
 import org.redisson.client.codec.StringCodec;
+
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Opens the pub/sub channels of a node: sharded ({@code SSUBSCRIBE}/{@code SPUBLISH}) on a Redis Cluster, so a
@@ -22,6 +25,27 @@ final class PubSubTopics {
     RTopic topic(String channel) {
         return sharded ? redis.getShardedTopic(channel, StringCodec.INSTANCE)
                 : redis.getTopic(channel, StringCodec.INSTANCE);
+    }
+
+    /**
+     * Subscribes a listener; completes with its id once Redis confirmed the subscription, or exceptionally (never
+     * throws) when it cannot be made.
+     */
+    CompletableFuture<Integer> listen(String channel, MessageListener<String> listener) {
+        try {
+            return topic(channel).addListenerAsync(String.class, listener).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Removes a listener; completes when Redis confirmed it, or exceptionally (never throws). */
+    CompletableFuture<Void> unlisten(String channel, int listenerId) {
+        try {
+            return topic(channel).removeListenerAsync(listenerId).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Whether channels are sharded (Redis Cluster). */

@@ -149,20 +149,8 @@ public class RedisClusterBus implements ClusterBus {
     }
 
     private Subscription listen(String room) {
-        CompletableFuture<Integer> subscription = new CompletableFuture<>();
-        try {
-            roomTopic(room).addListenerAsync(String.class, (channel, json) -> receive(json))
-                    .whenComplete((id, error) -> {
-                        if (error != null) {
-                            subscription.completeExceptionally(error);
-                        } else {
-                            subscription.complete(id);
-                        }
-                    });
-        } catch (RuntimeException e) {
-            subscription.completeExceptionally(e);
-        }
-        return new Subscription(subscription, System.nanoTime());
+        return new Subscription(topics.listen(keys.roomChannel(room), (channel, json) -> receive(json)),
+                System.nanoTime());
     }
 
     @Override
@@ -174,13 +162,11 @@ public class RedisClusterBus implements ClusterBus {
     }
 
     private void removeWhenConfirmed(String room, Subscription subscription) {
-        subscription.listenerId().thenAccept(id -> {
-            try {
-                roomTopic(room).removeListenerAsync(id);
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "unsubscribing from " + room + " failed", e);
-            }
-        });
+        subscription.listenerId().thenAccept(id -> topics.unlisten(keys.roomChannel(room), id)
+                .exceptionally(error -> {
+                    LOG.log(Level.FINE, "unsubscribing from " + room + " failed", error);
+                    return null;
+                }));
     }
 
     /**
@@ -235,19 +221,9 @@ public class RedisClusterBus implements ClusterBus {
             removeWhenConfirmed(room, old);
             return listen(room);
         }
-        CompletableFuture<Integer> again = new CompletableFuture<>();
-        try {
-            roomTopic(room).removeListenerAsync(old.listenerId().join()).whenComplete((done, error) ->
-                    listen(room).listenerId().whenComplete((id, failed) -> {
-                        if (failed != null) {
-                            again.completeExceptionally(failed);
-                        } else {
-                            again.complete(id);
-                        }
-                    }));
-        } catch (RuntimeException e) {
-            again.completeExceptionally(e);
-        }
+        CompletableFuture<Integer> again = topics.unlisten(keys.roomChannel(room), old.listenerId().join())
+                .handle((done, error) -> null)
+                .thenCompose(removed -> listen(room).listenerId());
         return new Subscription(again, System.nanoTime());
     }
 

@@ -3,7 +3,6 @@ package io.huddle.it.cluster;
 import io.huddle.it.Deployments;
 import io.huddle.it.RoomOps;
 import io.huddle.it.TestClient;
-import io.huddle.it.TestHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -272,7 +271,7 @@ class ClusterIT {
             assertEquals(Set.of(), sweep.deafRooms(false, "to wildfly in ", Duration.ofSeconds(30)),
                     "rooms whose member on wildfly missed a say from payara");
             for (ServerNode node : List.of(wildfly, payara)) {
-                JsonObject pubSub = status(node).getJsonObject("pubSub");
+                JsonObject pubSub = node.status().getJsonObject("pubSub");
                 assertTrue(pubSub.getInt("subscribed") >= 1000, node.url() + ": " + pubSub);
                 assertEquals(0, pubSub.getInt("pending"), node.url() + ": " + pubSub);
                 assertEquals(0, pubSub.getJsonNumber("retried").longValue(), node.url() + ": every subscription took at once");
@@ -314,7 +313,7 @@ class ClusterIT {
                 assertFalse(stored.contains(onSmall.id()), "no member left behind in Redis: " + stored);
                 onWildfly.request("say", Map.of("room", rooms.get(2), "message", "still served"));
                 onSmall.awaitContext("user", m -> m.getString("message").equals("still served"));
-                assertEquals(1, status(small).getJsonObject("pubSub").getJsonNumber("refused").longValue());
+                assertEquals(1, small.status().getJsonObject("pubSub").getJsonNumber("refused").longValue());
                 onSmall.request("roomLeave", Map.of("room", rooms.get(0)));
                 join(onSmall, rooms.get(3));
                 join(onWildfly, rooms.get(3));
@@ -324,12 +323,6 @@ class ClusterIT {
         } finally {
             small.kill();
         }
-    }
-
-    private static JsonObject status(ServerNode node) throws Exception {
-        HttpResponse<String> response = TestHttp.client().send(java.net.http.HttpRequest.newBuilder(
-                node.url().toURI().resolve("api/status")).build(), HttpResponse.BodyHandlers.ofString());
-        return Json.createReader(new java.io.StringReader(response.body())).readObject();
     }
 
     private static Set<String> presenceList(TestClient client, String room) {

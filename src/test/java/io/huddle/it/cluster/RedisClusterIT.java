@@ -3,7 +3,6 @@ package io.huddle.it.cluster;
 import io.huddle.it.Deployments;
 import io.huddle.it.RoomOps;
 import io.huddle.it.TestClient;
-import io.huddle.it.TestHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.File;
 import java.io.StringReader;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +98,7 @@ class RedisClusterIT {
         assertEquals(Set.of(), sweep.deafRooms(true, "to payara in ", Duration.ofSeconds(30)));
         assertEquals(Set.of(), sweep.deafRooms(false, "to wildfly in ", Duration.ofSeconds(30)));
         for (ServerNode node : List.of(wildfly, payara)) {
-            JsonObject pubSub = status(node).getJsonObject("pubSub");
+            JsonObject pubSub = node.status().getJsonObject("pubSub");
             assertTrue(pubSub.getBoolean("sharded"), node.url() + ": " + pubSub);
             assertTrue(pubSub.getInt("subscribed") >= ROOMS, node.url() + ": " + pubSub);
         }
@@ -171,9 +168,4 @@ class RedisClusterIT {
         return counts.toString();
     }
 
-    private static JsonObject status(ServerNode node) throws Exception {
-        HttpResponse<String> response = TestHttp.client().send(HttpRequest.newBuilder(
-                node.url().toURI().resolve("api/status")).build(), HttpResponse.BodyHandlers.ofString());
-        return Json.createReader(new StringReader(response.body())).readObject();
-    }
 }

@@ -1,7 +1,12 @@
 package io.huddle.it.cluster;
 
+import io.huddle.it.TestHttp;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
 import java.io.File;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
@@ -69,6 +74,13 @@ final class ServerNode implements AutoCloseable {
         } catch (java.net.MalformedURLException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /** The node's {@code status} action, read over HTTP as a monitor would. */
+    JsonObject status() throws Exception {
+        HttpResponse<String> response = TestHttp.client().send(HttpRequest.newBuilder(
+                url().toURI().resolve("api/status")).build(), HttpResponse.BodyHandlers.ofString());
+        return Json.createReader(new StringReader(response.body())).readObject();
     }
 
     void start() throws IOException {
