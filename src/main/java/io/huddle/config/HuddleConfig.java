@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Huddle's configuration: ActionHero's option names under {@code huddle.}, defaults in
- * {@code META-INF/microprofile-config.properties}; system properties and environment variables override them.
+ * {@code META-INF/huddle-defaults.properties} ({@link HuddleDefaults}); an application's
+ * {@code META-INF/microprofile-config.properties}, environment variables and system properties override them.
  */
 @ApplicationScoped
 public class HuddleConfig {

@@ -1,5 +1,6 @@
 package io.huddle.it;
 
+import io.huddle.config.HuddleDefaults;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -94,9 +95,11 @@ public final class Deployments {
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n"));
         return ShrinkWrap.create(ZipImporter.class, name).importFrom(war).as(WebArchive.class)
-                // test settings, read by a config source of high ordinal
+                // test settings, read by a config source of high ordinal; the service file replaces the WAR's,
+                // so it names Huddle's defaults too
                 .addClass(TestSettings.class)
-                .addAsServiceProvider(ConfigSource.class, TestSettings.class)
+                .addAsResource(new StringAsset(HuddleDefaults.class.getName() + "\n" + TestSettings.class.getName()),
+                        "META-INF/services/" + ConfigSource.class.getName())
                 .addAsResource(new StringAsset(properties), TestSettings.RESOURCE)
                 // fixtures: application code pushing to connections and using the room API; chat middleware
                 .addClass(PushFixture.class)
