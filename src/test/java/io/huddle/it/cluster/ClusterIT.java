@@ -2,6 +2,7 @@ package io.huddle.it.cluster;
 
 import io.huddle.it.Deployments;
 import io.huddle.it.RoomOps;
+import io.huddle.it.ServerNode;
 import io.huddle.it.TestClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,13 +1,11 @@
-package io.huddle.it.cluster;
+package io.huddle.it;
 
-import io.huddle.it.TestHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -20,14 +18,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * One app-server node of a test cluster, as its own OS process: WildFly (a copy of the unpacked dist's
  * {@code standalone} directory, a port offset) or Payara Micro. It can be stopped cleanly (SIGTERM) or killed
  * ({@code kill -9}) like a crashed machine.
  */
-final class ServerNode implements AutoCloseable {
+public final class ServerNode implements AutoCloseable {
 
     private final String name;
     private final int httpPort;
@@ -42,13 +39,25 @@ final class ServerNode implements AutoCloseable {
         this.log = log;
     }
 
-    static ServerNode wildfly(String name, File war, File workDir, int portOffset, Map<String, String> properties)
+    public static ServerNode wildfly(String name, File war, File workDir, int portOffset, Map<String, String> properties)
+            throws IOException {
+        ServerNode node = wildfly(name, workDir, portOffset, properties);
+        Files.copy(war.toPath(), workDir.toPath().resolve(name).resolve("deployments/ROOT.war"),
+                StandardCopyOption.REPLACE_EXISTING);
+        return node;
+    }
+
+    /**
+     * A WildFly with nothing deployed, its server base directory {@code workDir/name} (configuration and all) fresh
+     * from the unpacked dist.
+     */
+    public static ServerNode wildfly(String name, File workDir, int portOffset, Map<String, String> properties)
             throws IOException {
         File jbossHome = new File(System.getProperty("jboss.home"));
         Path base = workDir.toPath().resolve(name);
-        copyTree(jbossHome.toPath().resolve("standalone/configuration"), base.resolve("configuration"));
+        FileTrees.delete(base);
+        FileTrees.copy(jbossHome.toPath().resolve("standalone/configuration"), base.resolve("configuration"));
         Files.createDirectories(base.resolve("deployments"));
-        Files.copy(war.toPath(), base.resolve("deployments/ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>(List.of(new File(jbossHome, "bin/standalone.sh").getPath(),
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Djava.net.preferIPv4Stack=true"));
@@ -56,7 +65,7 @@ final class ServerNode implements AutoCloseable {
         return new ServerNode(name, 8080 + portOffset, command, new File(workDir, name + ".log"));
     }
 
-    static ServerNode payara(String name, File war, File workDir, int port, Map<String, String> properties) {
+    public static ServerNode payara(String name, File war, File workDir, int port, Map<String, String> properties) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-Djava.net.preferIPv4Stack=true"));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", System.getProperty("payara.jar"), "--deploy", war.getPath(),
@@ -64,11 +73,11 @@ final class ServerNode implements AutoCloseable {
         return new ServerNode(name, port, command, new File(workDir, name + ".log"));
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    URL url() {
+    public URL url() {
         try {
             return new URL("http://127.0.0.1:" + httpPort + "/");
         } catch (java.net.MalformedURLException e) {
@@ -77,13 +86,13 @@ final class ServerNode implements AutoCloseable {
     }
 
     /** The node's {@code status} action, read over HTTP as a monitor would. */
-    JsonObject status() throws Exception {
+    public JsonObject status() throws Exception {
         HttpResponse<String> response = TestHttp.client().send(HttpRequest.newBuilder(
                 url().toURI().resolve("api/status")).build(), HttpResponse.BodyHandlers.ofString());
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
-    void start() throws IOException {
+    public void start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx512m -Djava.net.preferIPv4Stack=true");
@@ -91,7 +100,7 @@ final class ServerNode implements AutoCloseable {
     }
 
     /** Waits until the WAR answers ({@code /primus/spec}). */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -117,7 +126,7 @@ final class ServerNode implements AutoCloseable {
     }
 
     /** {@code kill -9} of the server JVM (and the launcher script around it). */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
@@ -127,7 +136,7 @@ final class ServerNode implements AutoCloseable {
     }
 
     /** A clean stop: SIGTERM, as an init system sends, then wait for the JVM to exit. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null) {
             List<ProcessHandle> jvms = process.descendants().toList();
             jvms.forEach(ProcessHandle::destroy);
@@ -148,22 +157,5 @@ final class ServerNode implements AutoCloseable {
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            paths.forEach(source -> {
-                Path target = to.resolve(from.relativize(source).toString());
-                try {
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }
