@@ -37,6 +37,8 @@ public final class ServerNode implements AutoCloseable {
         this.httpPort = httpPort;
         this.command = command;
         this.log = log;
+        // a fresh node, a fresh log: a restart of this node appends to it, an earlier run's node does not
+        log.delete();
     }
 
     public static ServerNode wildfly(String name, File war, File workDir, int portOffset, Map<String, String> properties)

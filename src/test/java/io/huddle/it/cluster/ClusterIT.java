@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.File;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -323,6 +324,77 @@ class ClusterIT {
             }
         } finally {
             small.kill();
+        }
+    }
+
+    /**
+     * Redis forgets a node's subscriptions while its connections stay up and every command (PING included) works, as
+     * after a failover that moved a channel or a server-side bug: nothing fails, the node just stops hearing. Its
+     * pub/sub probe must notice within three heartbeats and subscribe everything again, rooms and the node's own
+     * command channel alike.
+     */
+    @Test
+    @Order(12)
+    void aNodeWhosePubSubWentQuietWhileCommandsWorkSubscribesAgainOnItsOwn() throws Exception {
+        try (DeafPubSubProxy proxy = new DeafPubSubProxy(redis.port())) {
+            File war = new File(WORK, "node-deaf.war");
+            Deployments.huddle(Map.of(
+                            "huddle.general.id", "node-deaf",
+                            "huddle.redis.address", proxy.address(),
+                            "huddle.redis.prefix", "ittest",
+                            "huddle.redis.timeout", "1000"))
+                    .as(ZipExporter.class).exportTo(war, true);
+            ServerNode deaf = ServerNode.wildfly("node-deaf", war, WORK,
+                    Integer.getInteger("it.port.offset", 200) + 350, Map.of());
+            deaf.start();
+            try {
+                deaf.awaitReady(BOOT);
+                List<String> rooms = List.of(newRoom(wildfly), newRoom(wildfly), newRoom(wildfly), newRoom(wildfly));
+                try (TestClient onDeaf = TestClient.connect(deaf.url());
+                     TestClient onWildfly = TestClient.connect(wildfly.url())) {
+                    for (String room : rooms) {
+                        join(onDeaf, room);
+                        join(onWildfly, room);
+                    }
+                    onWildfly.request("say", Map.of("room", rooms.get(0), "message", "before"));
+                    onDeaf.awaitContext("user", m -> m.getString("message").equals("before"));
+
+                    long forgotAt = System.nanoTime();
+                    proxy.forgetSubscriptions();
+                    assertFalse(proxy.deafChannels().isEmpty());
+                    onWildfly.request("say", Map.of("room", rooms.get(0), "message", "lost"));
+                    Thread.sleep(1_500);
+                    assertEquals(0, onDeaf.count(m -> m.toString().contains("\"lost\"")),
+                            "the fault is real: a say right after it does not arrive");
+                    assertTrue(deaf.status().getJsonObject("pubSub").getJsonNumber("resubscribedAll").longValue() == 0);
+
+                    // three heartbeats of nodeTimeout/3 (10 s / 3) plus the resubscription: well inside 30 s
+                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (!proxy.deafChannels().isEmpty() && System.nanoTime() < deadline) {
+                        Thread.sleep(100);
+                    }
+                    assertEquals(Set.of(), proxy.deafChannels(), "channels never subscribed again");
+                    System.out.printf("pub/sub quiet: every channel subscribed again %.1f s after Redis forgot them,"
+                            + " %d messages lost%n", (System.nanoTime() - forgotAt) / 1e9, proxy.dropped());
+                    JsonObject pubSub = deaf.status().getJsonObject("pubSub");
+                    assertEquals(1, pubSub.getJsonNumber("resubscribedAll").longValue(), pubSub.toString());
+
+                    for (String room : rooms) {
+                        onWildfly.request("say", Map.of("room", room, "message", "heard again in " + room));
+                        onDeaf.awaitContext("user", m -> m.getString("message").equals("heard again in " + room));
+                        onDeaf.request("say", Map.of("room", room, "message", "and back from " + room));
+                        onWildfly.awaitContext("user", m -> m.getString("message").equals("and back from " + room));
+                    }
+                    HttpResponse<String> pushed = post(wildfly, "test/push",
+                            Map.of("to", onDeaf.id(), "text", "command channel heard again", "count", "1"));
+                    assertEquals("1", pushed.body());
+                    onDeaf.awaitContext("api", m -> "command channel heard again".equals(m.getString("text", null)));
+                    assertTrue(Files.readString(new File(WORK, "node-deaf.log").toPath())
+                            .contains("pub/sub went quiet"), "a WARNING in the node's log");
+                }
+            } finally {
+                deaf.kill();
+            }
         }
     }
 
