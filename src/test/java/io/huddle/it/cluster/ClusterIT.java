@@ -18,6 +18,7 @@ import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,14 +64,29 @@ class ClusterIT {
     }
 
     private static File war(String nodeId) {
+        return war(nodeId, redis.address(), Map.of());
+    }
+
+    /** A node's WAR: its id, the cluster's Redis settings (reached at {@code redisAddress}), and {@code extra}. */
+    private static File war(String nodeId, String redisAddress, Map<String, String> extra) {
         File file = new File(WORK, nodeId + ".war");
-        Deployments.huddle(Map.of(
-                        "huddle.general.id", nodeId,
-                        "huddle.redis.address", redis.address(),
-                        "huddle.redis.prefix", "ittest",
-                        "huddle.redis.timeout", "1000"))
-                .as(ZipExporter.class).exportTo(file, true);
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "huddle.general.id", nodeId,
+                "huddle.redis.address", redisAddress,
+                "huddle.redis.prefix", "ittest",
+                "huddle.redis.timeout", "1000"));
+        settings.putAll(extra);
+        Deployments.huddle(settings).as(ZipExporter.class).exportTo(file, true);
         return file;
+    }
+
+    /** A third WildFly node for one test, started and ready; the test kills it when done. */
+    private static ServerNode thirdNode(String nodeId, String redisAddress, Map<String, String> extra)
+            throws Exception {
+        ServerNode node = ServerNode.wildfly(nodeId, war(nodeId, redisAddress, extra), WORK,
+                Integer.getInteger("it.port.offset", 200) + 350, Map.of());
+        node.start();
+        return node;
     }
 
     /** Both nodes have beaten at least once: each sees the other's connections. */
@@ -285,18 +301,9 @@ class ClusterIT {
     @Test
     @Order(11)
     void aNodeAtItsRoomLimitRefusesAJoinWithAClearErrorAndServesItsRooms() throws Exception {
-        File war = new File(WORK, "node-small.war");
-        Deployments.huddle(Map.of(
-                        "huddle.general.id", "node-small",
-                        "huddle.redis.address", redis.address(),
-                        "huddle.redis.prefix", "ittest",
-                        "huddle.redis.timeout", "1000",
-                        "huddle.redis.maxRoomsPerNode", "3",
-                        "huddle.general.startingChatRooms", ""))
-                .as(ZipExporter.class).exportTo(war, true);
-        ServerNode small = ServerNode.wildfly("node-small", war, WORK, Integer.getInteger("it.port.offset", 200) + 350,
-                Map.of());
-        small.start();
+        ServerNode small = thirdNode("node-small", redis.address(), Map.of(
+                "huddle.redis.maxRoomsPerNode", "3",
+                "huddle.general.startingChatRooms", ""));
         try {
             small.awaitReady(BOOT);
             List<String> rooms = List.of(newRoom(wildfly), newRoom(wildfly), newRoom(wildfly), newRoom(wildfly));
@@ -337,16 +344,7 @@ class ClusterIT {
     @Order(12)
     void aNodeWhosePubSubWentQuietWhileCommandsWorkSubscribesAgainOnItsOwn() throws Exception {
         try (DeafPubSubProxy proxy = new DeafPubSubProxy(redis.port())) {
-            File war = new File(WORK, "node-deaf.war");
-            Deployments.huddle(Map.of(
-                            "huddle.general.id", "node-deaf",
-                            "huddle.redis.address", proxy.address(),
-                            "huddle.redis.prefix", "ittest",
-                            "huddle.redis.timeout", "1000"))
-                    .as(ZipExporter.class).exportTo(war, true);
-            ServerNode deaf = ServerNode.wildfly("node-deaf", war, WORK,
-                    Integer.getInteger("it.port.offset", 200) + 350, Map.of());
-            deaf.start();
+            ServerNode deaf = thirdNode("node-deaf", proxy.address(), Map.of());
             try {
                 deaf.awaitReady(BOOT);
                 List<String> rooms = List.of(newRoom(wildfly), newRoom(wildfly), newRoom(wildfly), newRoom(wildfly));
