@@ -57,6 +57,9 @@ public class HuddleConfig {
     @Inject @ConfigProperty(name = "huddle.web.maxBodyBytes")
     int maxBodyBytes;
 
+    @Inject @ConfigProperty(name = "huddle.web.bodyTimeout")
+    long bodyTimeoutMillis;
+
     @Inject @ConfigProperty(name = "huddle.general.apiVersion")
     String apiVersion;
 
@@ -222,6 +225,9 @@ public class HuddleConfig {
 
     /** Largest HTTP request body {@code /api} accepts, in bytes. */
     public int maxBodyBytes() { return maxBodyBytes; }
+
+    /** How long {@code /api} waits for a request body to arrive in full, in ms. */
+    public long bodyTimeoutMillis() { return bodyTimeoutMillis; }
 
     /** The application's version, as the status action and {@code serverInformation} report it. */
     public String apiVersion() { return apiVersion; }

@@ -75,6 +75,10 @@ public final class ErrorMessages {
         return "the request body is too large: the limit is " + maxBytes + " bytes";
     }
 
+    public static String bodyTimedOut(long millis) {
+        return "the request body did not arrive within " + millis + " ms";
+    }
+
     public static String unsupportedContentType(String contentType) {
         return "unsupported Content-Type " + contentType
                 + ": send application/json or application/x-www-form-urlencoded";

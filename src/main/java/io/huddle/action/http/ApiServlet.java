@@ -17,11 +17,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,9 +36,6 @@ public class ApiServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(ApiServlet.class.getName());
 
-    static final int PAYLOAD_TOO_LARGE = 413;
-    static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
-
     @Inject
     ActionRunner actions;
 
@@ -47,6 +44,9 @@ public class ApiServlet extends HttpServlet {
 
     @Inject
     FrameEncoder encoder;
+
+    @Inject
+    AbandonedRequests abandoned;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -67,60 +67,61 @@ public class ApiServlet extends HttpServlet {
         // a web connection lives for one request (spec §4); it has no outbox and cannot chat
         Connection connection = new Connection(fingerprint + "-" + messageId, fingerprint, Connection.TYPE_WEB,
                 address.ip(), address.port(), null);
-        Map<String, Object> params;
-        try {
-            params = ApiParams.merge(request.getQueryString(), request.getContentType(), readBody(request),
-                    actionInPath(request));
-        } catch (ClientError e) {
-            RequesterInformation requester = new RequesterInformation(connection.id(), fingerprint, messageId,
-                    address.ip(), Map.of());
-            write(response, new ActionOutcome(Map.of(), e.getMessage(), e.status()), requester, receivedAt);
-            return;
-        }
-        RequesterInformation requester = new RequesterInformation(connection.id(), fingerprint, messageId,
-                address.ip(), params);
+        String query = request.getQueryString();
+        String contentType = request.getContentType();
+        String pathAction = actionInPath(request);
+        Runnable closeConnection = abandoned.closerOfCurrentRequest();
         AsyncContext async = request.startAsync();
-        async.setTimeout(0); // the action runner's own time limit always answers first
-        actions.run(connection, params).thenAccept(outcome -> {
-            try {
-                write(response, outcome, requester, receivedAt);
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.FINE, "could not answer " + connection, e);
-            } finally {
-                async.complete();
-            }
-        });
+        async.setTimeout(0); // the body deadline and the action runner's own time limit always answer first
+        RequestBody.read(request.getInputStream(), config.maxBodyBytes(), config.bodyTimeoutMillis())
+                .thenApply(body -> ApiParams.merge(query, contentType, body, pathAction))
+                .thenCompose(params -> actions.run(connection, params).thenApply(outcome ->
+                        new Answer(outcome, new RequesterInformation(connection.id(), fingerprint, messageId,
+                                address.ip(), params))))
+                .exceptionally(error -> refused(error, connection, fingerprint, messageId, address, response))
+                .thenAccept(answer -> {
+                    try {
+                        if (answer != null) {
+                            write(response, answer.outcome(), answer.requester(), receivedAt);
+                            if (answer.outcome().status() == RequestBody.REQUEST_TIMEOUT) {
+                                response.flushBuffer();
+                                closeConnection.run(); // the rest of its body is not waited for
+                            }
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        LOG.log(Level.FINE, "could not answer " + connection, e);
+                    } finally {
+                        async.complete();
+                    }
+                });
+    }
+
+    /** What {@code /api} answers: the action's outcome and who asked. */
+    private record Answer(ActionOutcome outcome, RequesterInformation requester) {
+    }
+
+    /**
+     * The answer to a request whose body was refused (too large, too slow, not decodable), or null when the client
+     * went away before it was read.
+     */
+    private static Answer refused(Throwable error, Connection connection, String fingerprint, String messageId,
+                                  ClientAddress address, HttpServletResponse response) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (!(cause instanceof ClientError refusal)) {
+            LOG.log(Level.FINE, "request body of " + connection + " not read", cause);
+            return null;
+        }
+        if (refusal.status() == RequestBody.REQUEST_TIMEOUT) {
+            response.setHeader("Connection", "close");
+        }
+        return new Answer(new ActionOutcome(Map.of(), refusal.getMessage(), refusal.status()),
+                new RequesterInformation(connection.id(), fingerprint, messageId, address.ip(), Map.of()));
     }
 
     /** {@code /api/status} → {@code status}; {@code /api} and {@code /api/} → none (then {@code ?action=}). */
     private static String actionInPath(HttpServletRequest request) {
         String path = request.getPathInfo();
         return path == null || path.length() <= 1 ? null : path.substring(1);
-    }
-
-    private byte[] readBody(HttpServletRequest request) throws IOException {
-        int max = config.maxBodyBytes();
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(max + 1); // one byte past the limit tells a body over it
-            if (body.length > max) {
-                drain(in);
-                throw new ClientError(ErrorMessages.bodyTooLarge(max), PAYLOAD_TOO_LARGE);
-            }
-            return body;
-        }
-    }
-
-    /**
-     * Reads and drops the rest of a refused body, up to {@value #DRAIN_LIMIT_BYTES} bytes, so the connection can
-     * carry the answer and the next request: Payara leaves an HTTP/2 (h2c) stream hanging when a body is unread.
-     */
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[8192];
-        long drained = 0;
-        int read;
-        while (drained < DRAIN_LIMIT_BYTES && (read = in.read(buffer)) >= 0) {
-            drained += read;
-        }
     }
 
     private void write(HttpServletResponse response, ActionOutcome outcome, RequesterInformation requester,
