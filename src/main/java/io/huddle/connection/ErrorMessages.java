@@ -25,6 +25,8 @@ public final class ErrorMessages {
     public static final String INTERNAL_ERROR = "internal server error";
     public static final String SERVER_BUSY = "the server is too busy to run this action now: try again later";
     public static final String BODY_NOT_JSON = "the request body is not valid JSON";
+    public static final String JSON_NUMBER_TOO_LARGE = "a number in the JSON is too large to read";
+    public static final String JSON_TOO_DEEP = "the JSON is nested too deeply to read";
     public static final String BODY_NOT_JSON_OBJECT = "the JSON request body must be an object";
     public static final String QUERY_NOT_DECODABLE = "the query string or form body is not valid URL encoding";
 

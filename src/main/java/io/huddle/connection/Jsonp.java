@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
@@ -27,6 +28,32 @@ public final class Jsonp {
 
     public static JsonReader reader(Reader text) {
         return PROVIDER.createReader(text);
+    }
+
+    /**
+     * Reads one JSON value from a client. Throws {@link UnreadableJson} with the text the client should see (or
+     * null for plain malformed JSON, which each transport words its own way) for anything the parser refuses: the
+     * JSON-P implementations bound number length and nesting depth with exceptions outside {@code JsonException}
+     * (Parsson: {@code UnsupportedOperationException} past 1,100 digits, a bare {@code RuntimeException} past
+     * 1,000 levels), which would otherwise escape as a server error.
+     */
+    public static JsonValue readClientJson(Reader text) {
+        try (JsonReader reader = reader(text)) {
+            return reader.readValue();
+        } catch (UnsupportedOperationException | ArithmeticException | NumberFormatException e) {
+            throw new UnreadableJson(ErrorMessages.JSON_NUMBER_TOO_LARGE);
+        } catch (StackOverflowError e) {
+            throw new UnreadableJson(ErrorMessages.JSON_TOO_DEEP);
+        } catch (RuntimeException e) {
+            throw new UnreadableJson(null); // JsonException for malformed text, and whatever else a limit throws
+        }
+    }
+
+    /** Client JSON the parser refused; {@link #getMessage()} is the text to show, or null for malformed JSON. */
+    public static final class UnreadableJson extends RuntimeException {
+        UnreadableJson(String clientText) {
+            super(clientText, null, false, false);
+        }
     }
 
     public static JsonReader reader(InputStream bytes) {

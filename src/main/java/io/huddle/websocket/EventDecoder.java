@@ -3,11 +3,9 @@ package io.huddle.websocket;
 import io.huddle.connection.ErrorMessages;
 import io.huddle.connection.Jsonp;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -32,10 +30,10 @@ final class EventDecoder {
 
     static ClientEvent decode(String text) {
         JsonValue value;
-        try (JsonReader reader = Jsonp.reader(new StringReader(text))) {
-            value = reader.readValue();
-        } catch (JsonException | IllegalStateException | StackOverflowError e) {
-            return invalid(freshId(), ErrorMessages.NOT_JSON, null);
+        try {
+            value = Jsonp.readClientJson(new StringReader(text));
+        } catch (Jsonp.UnreadableJson e) {
+            return invalid(freshId(), e.getMessage() == null ? ErrorMessages.NOT_JSON : e.getMessage(), null);
         }
         if (value instanceof JsonString string) {
             String s = string.getString();

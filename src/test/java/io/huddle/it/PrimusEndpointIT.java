@@ -277,6 +277,20 @@ class PrimusEndpointIT {
     }
 
     @Test
+    void aNumberTooLongToReadOrJsonNestedTooDeepGetsAClearErrorAndTheConnectionStays() {
+        try (TestClient client = TestClient.connect(base)) {
+            client.sendRaw("{\"event\":\"action\",\"params\":{\"action\":\"echo\",\"payload\":"
+                    + "9".repeat(2000) + "},\"messageId\":\"big\"}");
+            JsonObject number = client.awaitContext("response", o -> o.containsKey("error"));
+            assertEquals("Error: a number in the JSON is too large to read", number.getString("error"));
+            client.sendRaw("[".repeat(5000) + "]".repeat(5000));
+            JsonObject deep = client.awaitContext("response", o -> o.containsKey("error") && o != number);
+            assertEquals("Error: frame is not valid JSON", deep.getString("error"));
+            assertEquals("OK", client.request("detailsView").getString("status"));
+        }
+    }
+
+    @Test
     void jsonThatIsNotAnObjectGetsTheUnknownVerbError() {
         try (TestClient client = TestClient.connect(base)) {
             for (String frame : List.of("[1,2,3]", "\"a plain string\"", "null", "42")) {

@@ -4,18 +4,16 @@ import io.huddle.action.JsonParams;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.ErrorMessages;
 import io.huddle.connection.Jsonp;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * The params of an {@code /api} request: the query string, then the body's keys on top (a form or a JSON object;
@@ -58,10 +56,10 @@ final class ApiParams {
 
     private static JsonObject decodeJsonObject(byte[] body) {
         JsonValue value;
-        try (JsonReader reader = Jsonp.reader(new ByteArrayInputStream(body))) {
-            value = reader.readValue();
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            throw new ClientError(ErrorMessages.BODY_NOT_JSON, BAD_REQUEST);
+        try {
+            value = Jsonp.readClientJson(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+        } catch (Jsonp.UnreadableJson e) {
+            throw new ClientError(e.getMessage() == null ? ErrorMessages.BODY_NOT_JSON : e.getMessage(), BAD_REQUEST);
         }
         if (!(value instanceof JsonObject object)) {
             throw new ClientError(ErrorMessages.BODY_NOT_JSON_OBJECT, BAD_REQUEST);

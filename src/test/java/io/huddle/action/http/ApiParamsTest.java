@@ -65,4 +65,22 @@ class ApiParamsTest {
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aNumberTooLongToReadIsAClearBadRequestNotAServerError() {
+        for (String number : List.of("1".repeat(2000), "0." + "1".repeat(2000))) {
+            ClientError error = assertThrows(ClientError.class, () -> ApiParams.merge(null, "application/json",
+                    bytes("{\"payload\":" + number + "}"), null), number);
+            assertEquals(400, error.status());
+            assertEquals("a number in the JSON is too large to read", error.getMessage());
+        }
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheParserAllowsIsAClearBadRequest() {
+        String deep = "{\"payload\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        ClientError error = assertThrows(ClientError.class, () -> ApiParams.merge(null, "application/json",
+                bytes(deep), null));
+        assertEquals(400, error.status());
+    }
 }
