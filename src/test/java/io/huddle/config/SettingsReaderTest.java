@@ -1,0 +1,108 @@
+package io.huddle.config;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Huddle's settings as an operator sets them: the shipped defaults read cleanly, a bad value names its key. */
+class SettingsReaderTest {
+
+    @Test
+    void theShippedDefaultsReadIntoEveryFeaturesSettings() {
+        SettingsReader reader = over(Map.of("huddle.general.apiVersion", "1.0.0"));
+        assertEquals(30000, WebsocketSettings.read(reader).pingIntervalMillis());
+        assertEquals(List.of(), WebsocketSettings.read(reader).allowedOrigins());
+        assertEquals(Optional.empty(), OutboxSettings.read(reader).concurrentSends());
+        assertEquals("sessionID", WebSettings.read(reader).cookieKey());
+        assertEquals(5, ActionSettings.read(reader).simultaneousActions());
+        assertEquals(List.of("defaultRoom"), ChatSettings.read(reader).startingChatRooms());
+        assertFalse(ClusterSettings.read(reader).clustered());
+        assertEquals("javascript", ClientLibrarySettings.read(reader).jsPath());
+        assertEquals(Optional.of("ActionheroWebsocketClient"), ClientLibrarySettings.read(reader).jsName());
+        assertEquals(Optional.empty(), ClientLibrarySettings.read(reader).reconnectRetries());
+        assertEquals("huddle", GeneralSettings.read(reader).serverName());
+    }
+
+    @Test
+    void aValueThatDoesNotParseFailsWithOneSentenceNamingTheKey() {
+        assertEquals("huddle.websocket.server.pingInterval is 'soon', but must be a whole number of at least 0",
+                assertThrows(SettingsReader.InvalidSetting.class,
+                        () -> WebsocketSettings.read(over(Map.of("huddle.websocket.server.pingInterval", "soon"))))
+                        .getMessage());
+        assertEquals("huddle.chat.presence is 'yes', but must be true or false",
+                assertThrows(SettingsReader.InvalidSetting.class,
+                        () -> ChatSettings.read(over(Map.of("huddle.chat.presence", "yes")))).getMessage());
+        assertEquals("huddle.websocket.outbox.concurrentSends is 'many', but must be auto or a whole number of at"
+                        + " least 1",
+                assertThrows(SettingsReader.InvalidSetting.class,
+                        () -> OutboxSettings.read(over(Map.of("huddle.websocket.outbox.concurrentSends", "many"))))
+                        .getMessage());
+        assertEquals("huddle.redis.address is 'localhost:6379', but must be a redis:// or rediss:// URL",
+                assertThrows(SettingsReader.InvalidSetting.class,
+                        () -> ClusterSettings.read(over(Map.of("huddle.redis.address", "localhost:6379"))))
+                        .getMessage());
+        assertEquals("huddle.chat.presenceView is 'people', but must be one of connections, users",
+                assertThrows(SettingsReader.InvalidSetting.class,
+                        () -> ChatSettings.read(over(Map.of("huddle.chat.presenceView", "people")))).getMessage());
+    }
+
+    @Test
+    void perRoomOverridesAreReadAtOnceAndAnUnknownRoomSettingIsRefused() {
+        ChatSettings chat = ChatSettings.read(over(Map.of("huddle.chat.rooms.quiet.presence", "false",
+                "huddle.chat.rooms.team.a.presenceView", "users")));
+        assertEquals(new ChatSettings.RoomDefaults(false, false), chat.defaultsFor("quiet"));
+        assertEquals(new ChatSettings.RoomDefaults(true, true), chat.defaultsFor("team.a"));
+        assertEquals(new ChatSettings.RoomDefaults(true, false), chat.defaultsFor("anyOther"));
+        assertTrue(assertThrows(SettingsReader.InvalidSetting.class, () -> ChatSettings.read(over(
+                Map.of("huddle.chat.rooms.quiet.presense", "false")))).getMessage()
+                .startsWith("huddle.chat.rooms.quiet.presense is not a room setting"));
+    }
+
+    @Test
+    void anEmptyValueSetByTheOperatorWinsOverANonEmptyDefault() {
+        assertEquals(Optional.empty(), ClientLibrarySettings.read(over(Map.of("huddle.websocket.clientJsName", "")))
+                .jsName());
+        assertEquals(Optional.of(3), ClientLibrarySettings.read(over(
+                Map.of("huddle.websocket.client.reconnect.retries", "3"))).reconnectRetries());
+    }
+
+    /** Huddle's defaults with {@code values} set above them, as an application's own properties would be. */
+    private static SettingsReader over(Map<String, String> values) {
+        ConfigSource operator = new ConfigSource() {
+            @Override
+            public Set<String> getPropertyNames() {
+                return values.keySet();
+            }
+
+            @Override
+            public String getValue(String name) {
+                return values.get(name);
+            }
+
+            @Override
+            public String getName() {
+                return "operator";
+            }
+        };
+        List<ConfigSource> sources = List.of(operator, new HuddleDefaults());
+        Config config = (Config) Proxy.newProxyInstance(Config.class.getClassLoader(), new Class<?>[]{Config.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConfigSources")) {
+                        return sources;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        return new SettingsReader(config);
+    }
+}
