@@ -27,8 +27,9 @@ public interface ClusterBus {
     void subscribe(String room);
 
     /**
-     * Waits until the shared bus confirmed this node's subscription to {@code room} (at most the Redis timeout), so
-     * a member that just joined misses nothing published after its join was answered.
+     * Waits until the shared bus confirmed this node's subscription to {@code room}, so a member that just joined
+     * misses nothing published after its join was answered. Throws a {@link io.huddle.connection.ClientError} when
+     * that did not happen within the Redis timeout (the caller undoes the join; the subscription is retried).
      */
     default void awaitSubscribed(String room) {
     }

@@ -9,8 +9,9 @@ package io.huddle.cluster;
  * @param maxRooms             rooms with local members this node may serve ({@code huddle.redis.maxRoomsPerNode})
  * @param retried              subscriptions that failed or went unconfirmed and were made again, since boot
  * @param refused              joins refused because the node served {@code maxRooms} rooms, since boot
+ * @param unconfirmed          joins refused because Redis did not confirm the room's subscription in time
  * @param resubscribedAll      times the probe found pub/sub quiet and every channel was subscribed again
  */
 public record PubSubStats(boolean sharded, int subscribed, int pending, int maxRooms, long retried, long refused,
-                          long resubscribedAll) {
+                          long unconfirmed, long resubscribedAll) {
 }

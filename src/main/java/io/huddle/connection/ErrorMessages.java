@@ -81,6 +81,11 @@ public final class ErrorMessages {
         return "the request body did not arrive within " + millis + " ms";
     }
 
+    public static String joinNotConfirmed(long millis) {
+        return "could not join: the cluster did not confirm this room's subscription within " + millis
+                + " ms; try again";
+    }
+
     public static String unsupportedContentType(String contentType) {
         return "unsupported Content-Type " + contentType
                 + ": send application/json or application/x-www-form-urlencoded";
