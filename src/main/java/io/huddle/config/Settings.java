@@ -31,6 +31,7 @@ public class Settings {
     private ChatSettings chat;
     private ClusterSettings cluster;
     private ClientLibrarySettings client;
+    private LimitSettings limits;
 
     @PostConstruct
     void read() {
@@ -44,6 +45,7 @@ public class Settings {
             chat = ChatSettings.read(reader);
             cluster = ClusterSettings.read(reader);
             client = ClientLibrarySettings.read(reader);
+            limits = LimitSettings.read(reader);
         } catch (SettingsReader.InvalidSetting e) {
             LOG.severe(() -> "Huddle cannot start: " + e.getMessage());
             throw e;
@@ -94,5 +96,10 @@ public class Settings {
     @Produces
     ClientLibrarySettings client() {
         return client;
+    }
+
+    @Produces
+    LimitSettings limits() {
+        return limits;
     }
 }

@@ -5,6 +5,7 @@ import io.huddle.action.ActionRunner;
 import io.huddle.action.JsonParams;
 import io.huddle.action.PublicFiles;
 import io.huddle.chat.RoomManager;
+import io.huddle.config.LimitSettings;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.Connection;
 import io.huddle.connection.ErrorMessages;
@@ -51,6 +52,9 @@ public class EventDispatcher {
     @Inject
     PublicFiles files;
 
+    @Inject
+    LimitSettings limits;
+
     void dispatch(Connection connection, Lane lane, String frame) {
         if (frameSize.exceeded(frame)) {
             LOG.fine(() -> "closing " + connection + ": frame of " + frame.length() + " chars over the limit");
@@ -62,8 +66,16 @@ public class EventDispatcher {
         ClientEvent event = EventDecoder.decode(frame);
         if (lane.isIdle() && isQuick(event)) {
             serveOrReplyError(connection, event);
-        } else {
-            lane.execute(() -> serveOrReplyError(connection, event));
+        } else if (!lane.offer(() -> serveOrReplyError(connection, event), limits.queuedEvents())) {
+            refuseQueued(connection, event);
+        }
+    }
+
+    /** A connection that queued as many events as it may is told so, per request, at once. */
+    private void refuseQueued(Connection connection, ClientEvent event) {
+        if (event instanceof ClientEvent.Request request) {
+            reply(connection, VerbReply.error(ErrorMessages.TOO_MANY_PENDING, JsonValue.EMPTY_JSON_OBJECT,
+                    request.messageId()));
         }
     }
 

@@ -84,10 +84,10 @@ public class PrimusEndpoint {
     @OnClose
     public void close(Session session, CloseReason reason) {
         if (connection != null) {
-            // leaving rooms touches the store and runs leave middleware: never on an I/O thread, and after the
-            // connection's queued verbs
+            // leaving rooms touches the store and runs leave middleware: never on an I/O thread; the verbs still
+            // queued on the lane are dropped, nobody is there to answer them
             Connection closed = connection;
-            lane.execute(() -> sessions.closed(closed, reason));
+            lane.finish(() -> sessions.closed(closed, reason));
         }
     }
 
