@@ -3,7 +3,6 @@ package io.huddle.websocket;
 import io.huddle.connection.ErrorMessages;
 import io.huddle.connection.Jsonp;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,7 +33,8 @@ final class EventDecoder {
         JsonValue value;
         try (JsonReader reader = Jsonp.reader(new StringReader(text))) {
             value = reader.readValue();
-        } catch (JsonException | IllegalStateException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // Parsson refuses input nested deeper than its maxDepth (1000) with a plain RuntimeException
             return invalid(freshId(), ErrorMessages.NOT_JSON, null);
         }
         if (value instanceof JsonString string) {
