@@ -23,6 +23,9 @@ class LaneTest {
 
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
+    /** What a lane gave a pool that runs nothing until the test runs it: every step is the test's to make. */
+    private final List<Runnable> handedToPool = new ArrayList<>();
+
     @AfterEach
     void stopPool() {
         pool.shutdownNow();
@@ -98,7 +101,6 @@ class LaneTest {
 
     @Test
     void aTaskArrivingWhileAnotherRunsWaitsForIt() {
-        List<Runnable> handedToPool = new ArrayList<>();
         Lane lane = new Lane(handedToPool::add);
         List<String> ran = new ArrayList<>();
         lane.execute(() -> {
@@ -113,7 +115,6 @@ class LaneTest {
 
     @Test
     void aBurstOfTasksTakesOnePoolThreadAndTheLaneIsIdleOnlyWhenAllRan() {
-        List<Runnable> handedToPool = new ArrayList<>();
         Lane lane = new Lane(handedToPool::add);
         assertTrue(lane.isIdle());
         List<Integer> ran = new ArrayList<>();
@@ -131,7 +132,6 @@ class LaneTest {
 
     @Test
     void aTaskThatThrowsDoesNotStopTheTasksBehindIt() {
-        List<Runnable> handedToPool = new ArrayList<>();
         Lane lane = new Lane(handedToPool::add);
         List<String> ran = new ArrayList<>();
         lane.execute(() -> {
