@@ -40,7 +40,7 @@ class PrimusEndpointIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.huddle();
+        return Deployments.plain();
     }
 
     @ArquillianResource
@@ -273,6 +273,17 @@ class PrimusEndpointIT {
             JsonObject error = client.awaitContext("response", o -> o.containsKey("error"));
             assertEquals("Error: frame is not valid JSON", error.getString("error"));
             assertTrue(UUID.matcher(error.getString("messageId")).matches());
+            assertEquals("OK", client.request("detailsView").getString("status"));
+        }
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheParserAllowsGetsTheSameError() {
+        try (TestClient client = TestClient.connect(base)) {
+            // Parsson stops at 1000 levels with a plain RuntimeException; a parser without a limit overflows its stack
+            client.sendRaw("[".repeat(60_000));
+            JsonObject error = client.awaitContext("response", o -> o.containsKey("error"));
+            assertEquals("Error: frame is not valid JSON", error.getString("error"));
             assertEquals("OK", client.request("detailsView").getString("status"));
         }
     }
