@@ -63,7 +63,8 @@ final class Lane {
         execute(cleanup);
     }
 
-    private void execute(Runnable task) {
+    /** Queues a task whatever is queued already. */
+    void execute(Runnable task) {
         tasks().add(task);
         if (PENDING.getAndIncrement(this) == 0) {
             schedule();

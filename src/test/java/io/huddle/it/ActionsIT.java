@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import static io.huddle.it.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -491,14 +492,8 @@ class ActionsIT {
     }
 
     private static JsonObject awaitNoPendingActions(TestClient client) {
-        long deadline = System.currentTimeMillis() + 5000;
-        JsonObject details = client.details();
-        while (details.getInt("pendingActions") > 0 && System.currentTimeMillis() < deadline) {
-            sleep(50);
-            details = client.details();
-        }
-        assertEquals(0, details.getInt("pendingActions"), details.toString());
-        return details;
+        return eventually(Duration.ofSeconds(5), client::details,
+                details -> assertEquals(0, details.getInt("pendingActions"), details.toString()));
     }
 
     private static JsonObject withoutEnvelope(JsonObject reply) {
@@ -569,13 +564,5 @@ class ActionsIT {
             }
         }
         return builder.build();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

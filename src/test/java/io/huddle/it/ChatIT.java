@@ -24,8 +24,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import static io.huddle.it.Eventually.eventually;
 import static io.huddle.it.RoomOps.assertError;
 import static io.huddle.it.RoomOps.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -499,18 +501,10 @@ class ChatIT {
         return java.util.Set.of(ids);
     }
 
-    private void awaitMembers(TestClient client, String room, java.util.function.Predicate<java.util.Set<String>> test)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        java.util.Set<String> ids = null;
-        while (System.currentTimeMillis() < deadline) {
-            ids = client.request("roomView", Map.of("room", room)).getJsonObject("data").getJsonObject("members").keySet();
-            if (test.test(ids)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("members of " + room + " never matched: " + ids);
+    /** Waits until the room's member ids, as {@code client}'s roomView shows them, pass {@code test}. */
+    private static void awaitMembers(TestClient client, String room, Predicate<java.util.Set<String>> test) {
+        eventually(Duration.ofSeconds(10), () -> client.request("roomView", Map.of("room", room)).getJsonObject("data")
+                .getJsonObject("members").keySet(), ids -> assertTrue(test.test(ids), "members of " + room + ": " + ids));
     }
 
     private String newRoom() throws Exception {

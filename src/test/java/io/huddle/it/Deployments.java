@@ -1,6 +1,13 @@
 package io.huddle.it;
 
 import io.huddle.config.HuddleDefaults;
+import io.huddle.it.fixtures.ConnectionCutter;
+import io.huddle.it.fixtures.JoinGuard;
+import io.huddle.it.fixtures.LeaveGuard;
+import io.huddle.it.fixtures.ModeratorFirst;
+import io.huddle.it.fixtures.ModeratorSecond;
+import io.huddle.it.fixtures.PerRecipient;
+import io.huddle.it.fixtures.RoomFixture;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -14,7 +21,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Builds what the integration tests deploy: the real WAR from {@code mvn package} plus test fixtures. */
+/**
+ * Builds what the integration tests deploy, the real WAR from {@code mvn package} in one of two shapes:
+ * {@link #plain()}, the product as it ships (tests of the default paths), or {@link #huddle()}, with the fixtures
+ * that change what it does (chat hooks, action middleware, the tests' own actions).
+ */
 public final class Deployments {
 
     /** Settings every integration test runs with: a fast heartbeat so heartbeat tests take seconds. */
@@ -39,7 +50,22 @@ public final class Deployments {
     private Deployments() {
     }
 
-    /** The real WAR with the standard test settings and fixtures. */
+    /**
+     * The product as it ships: the real WAR with the test settings, no hooks, no action middleware and no actions of
+     * the tests, so chat runs its production default (no say hook: one shared frame per room message). Only the
+     * servlets through which tests drive the public API as an application would are added; they install nothing
+     * into the chat or action path.
+     */
+    public static WebArchive plain() {
+        return plain(Map.of());
+    }
+
+    /** {@link #plain()} with {@code overrides} on top of the test settings. */
+    public static WebArchive plain(Map<String, String> overrides) {
+        return build("huddle.war", overrides);
+    }
+
+    /** The real WAR with the test settings, the application drivers and every fixture: hooks, middleware, actions. */
     public static WebArchive huddle() {
         return huddle(Map.of());
     }
@@ -68,9 +94,9 @@ public final class Deployments {
         }
     }
 
-    /** The real WAR served under {@code /<contextRoot>} instead of the root, so it can sit beside another. */
+    /** {@link #huddle(Map)} served under {@code /<contextRoot>} instead of the root, so it can sit beside another. */
     public static WebArchive huddleAt(String contextRoot, Map<String, String> overrides) {
-        WebArchive war = build(contextRoot + ".war", overrides);
+        WebArchive war = withFixtures(build(contextRoot + ".war", overrides));
         war.delete("/WEB-INF/jboss-web.xml");
         war.delete("/WEB-INF/glassfish-web.xml");
         return war.addAsWebInfResource(new StringAsset("<jboss-web><context-root>/" + contextRoot
@@ -79,9 +105,9 @@ public final class Deployments {
                         + "</context-root></glassfish-web-app>"), "glassfish-web.xml");
     }
 
-    /** The real WAR with the standard test settings, {@code overrides} on top, and fixtures. */
+    /** {@link #huddle()} with {@code overrides} on top of the test settings. */
     public static WebArchive huddle(Map<String, String> overrides) {
-        return build("huddle.war", overrides);
+        return withFixtures(build("huddle.war", overrides));
     }
 
     private static WebArchive build(String name, Map<String, String> overrides) {
@@ -101,17 +127,24 @@ public final class Deployments {
                 .addAsResource(new StringAsset(HuddleDefaults.class.getName() + "\n" + TestSettings.class.getName()),
                         "META-INF/services/" + ConfigSource.class.getName())
                 .addAsResource(new StringAsset(properties), TestSettings.RESOURCE)
-                // fixtures: application code pushing to connections and using the room API; chat middleware
-                .addClass(PushFixture.class)
-                .addPackage(io.huddle.it.fixtures.JoinGuard.class.getPackage())
-                // fixtures: an application's actions, its login check as per-action middleware, global middleware
-                .addClasses(LoginAction.class, WhoAmIAction.class, RequiresLogin.class, RequiresLoginMiddleware.class,
-                        ScriptedMiddleware.class)
-                .addClasses(SleepAction.class, InputsAction.class, InputLimits.class, GreetV1Action.class,
-                        GreetV2Action.class, FailAction.class)
+                // application drivers: code pushing to connections, using the room API, dropping sockets (servlets)
+                .addClasses(PushFixture.class, RoomFixture.class, ConnectionCutter.class)
                 // fixtures: public files bigger than the file event's limit
                 .addAsWebResource(new StringAsset("x".repeat(BIG_FILE_BYTES)), "big.txt")
                 // an empty page of the server's origin, into which browser tests load a client script themselves
                 .addAsWebResource(new StringAsset(BLANK_PAGE), BLANK_PAGE_PATH);
+    }
+
+    /** Adds the fixtures that change what the product does: chat hooks, action middleware, the tests' actions. */
+    private static WebArchive withFixtures(WebArchive war) {
+        return war
+                // chat middleware: join and leave guards, two say-receive moderators, a per-recipient say hook
+                .addClasses(JoinGuard.class, LeaveGuard.class, ModeratorFirst.class, ModeratorSecond.class,
+                        PerRecipient.class)
+                // an application's actions, its login check as per-action middleware, global middleware
+                .addClasses(LoginAction.class, WhoAmIAction.class, RequiresLogin.class, RequiresLoginMiddleware.class,
+                        ScriptedMiddleware.class)
+                .addClasses(SleepAction.class, InputsAction.class, InputLimits.class, GreetV1Action.class,
+                        GreetV2Action.class, FailAction.class);
     }
 }

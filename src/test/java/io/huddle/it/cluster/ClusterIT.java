@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.huddle.it.Eventually.eventually;
 import static io.huddle.it.RoomOps.join;
 import static io.huddle.it.RoomOps.members;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,15 +92,8 @@ class ClusterIT {
 
     /** Both nodes have beaten at least once: each sees the other's connections. */
     private static void awaitClustered() throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            String nodes = redis.command("SMEMBERS ittest:nodes");
-            if (nodes.contains("node-wildfly") && nodes.contains("node-payara")) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("nodes never registered in Redis");
+        eventually(Duration.ofSeconds(30), () -> redis.command("SMEMBERS ittest:nodes"), nodes -> assertTrue(
+                nodes.contains("node-wildfly") && nodes.contains("node-payara"), "nodes registered in Redis: " + nodes));
     }
 
     @AfterAll
@@ -367,11 +361,8 @@ class ClusterIT {
                     assertTrue(deaf.status().getJsonObject("pubSub").getJsonNumber("resubscribedAll").longValue() == 0);
 
                     // three heartbeats of nodeTimeout/3 (10 s / 3) plus the resubscription: well inside 30 s
-                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                    while (!proxy.deafChannels().isEmpty() && System.nanoTime() < deadline) {
-                        Thread.sleep(100);
-                    }
-                    assertEquals(Set.of(), proxy.deafChannels(), "channels never subscribed again");
+                    eventually(Duration.ofSeconds(30),
+                            () -> assertEquals(Set.of(), proxy.deafChannels(), "channels never subscribed again"));
                     System.out.printf("pub/sub quiet: every channel subscribed again %.1f s after Redis forgot them,"
                             + " %d messages lost%n", (System.nanoTime() - forgotAt) / 1e9, proxy.dropped());
                     JsonObject pubSub = deaf.status().getJsonObject("pubSub");
@@ -539,19 +530,7 @@ class ClusterIT {
         boolean holds() throws Exception;
     }
 
-    private static void awaitTrue(Check check, String what) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        Throwable last = null;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (check.holds()) {
-                    return;
-                }
-            } catch (Exception | AssertionError e) {
-                last = e;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("never true: " + what + (last == null ? "" : " (last error: " + last + ")"));
+    private static void awaitTrue(Check check, String what) {
+        eventually(Duration.ofSeconds(30), () -> assertTrue(check.holds(), "never true: " + what));
     }
 }
