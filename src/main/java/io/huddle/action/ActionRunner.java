@@ -1,6 +1,6 @@
 package io.huddle.action;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.ActionSettings;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.Connection;
 import io.huddle.connection.ErrorMessages;
@@ -44,12 +44,12 @@ public class ActionRunner {
     ActionExecutor executor;
 
     @Inject
-    HuddleConfig config;
+    ActionSettings settings;
 
     /** Runs the action named by {@code params.action} (version {@code params.apiVersion}, default the highest). */
     public CompletionStage<ActionOutcome> run(Connection connection, Map<String, Object> params) {
         // counted before the check, as ActionHero does: the (limit + 1)th concurrent call is the one refused
-        if (connection.actionStarted() > config.simultaneousActions()) {
+        if (connection.actionStarted() > settings.simultaneousActions()) {
             connection.actionFinished();
             return failedAtOnce(ErrorMessages.TOO_MANY_PENDING, TOO_MANY_PENDING_STATUS);
         }
@@ -59,7 +59,7 @@ public class ActionRunner {
             return failedAtOnce(ErrorMessages.UNKNOWN_ACTION, UNKNOWN_ACTION_STATUS);
         }
         ActionContext context = new ActionContext(connection, action.get(), params);
-        long timeout = config.actionTimeoutMillis();
+        long timeout = settings.actionTimeoutMillis();
         return executor.run(() -> process(context), timeout, connection::actionFinished)
                 .handle((response, failure) -> failure == null
                         ? ActionOutcome.succeeded(response)

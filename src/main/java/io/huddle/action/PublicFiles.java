@@ -1,6 +1,6 @@
 package io.huddle.action;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.ActionSettings;
 import io.huddle.connection.ErrorMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -42,7 +42,7 @@ public class PublicFiles {
     ActionExecutor executor;
 
     @Inject
-    HuddleConfig config;
+    ActionSettings settings;
 
     /**
      * The injectable ServletContext needs a request context, which worker threads lack; the one the application
@@ -61,7 +61,7 @@ public class PublicFiles {
             LOG.fine(() -> "refused file request outside the public files: " + requested);
             return CompletableFuture.completedFuture(FileReply.notFound());
         }
-        return executor.run(() -> readNow(path.get()), config.actionTimeoutMillis(), () -> { })
+        return executor.run(() -> readNow(path.get()), settings.actionTimeoutMillis(), () -> { })
                 .handle((reply, failure) -> {
                     if (failure == null) {
                         return reply;
@@ -89,7 +89,7 @@ public class PublicFiles {
             return FileReply.notFound();
         }
         URLConnection connection = resource.openConnection();
-        int max = config.maxFileBytes();
+        int max = settings.maxFileBytes();
         if (connection.getContentLengthLong() > max) {
             return FileReply.failed(ErrorMessages.fileTooLarge(max));
         }

@@ -1,6 +1,6 @@
 package io.huddle.connection;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.WebSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,7 +36,7 @@ public class FingerprintFilter extends HttpFilter {
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    HuddleConfig config;
+    WebSettings web;
 
     /** The fingerprint this filter assigned to {@code request}. */
     public static String fingerprintOf(HttpServletRequest request) {
@@ -53,7 +53,7 @@ public class FingerprintFilter extends HttpFilter {
             throws IOException, ServletException {
         // websocket upgrades keep ActionHero's rule (query, cookie, else the connection id): see PrimusHttpFilter
         if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-            String fingerprint = cookie(request, config.cookieKey());
+            String fingerprint = cookie(request, web.cookieKey());
             if (fingerprint == null || fingerprint.isEmpty()) {
                 fingerprint = newFingerprint();
                 response.addHeader("Set-Cookie", setCookie(fingerprint));
@@ -71,8 +71,8 @@ public class FingerprintFilter extends HttpFilter {
 
     /** ActionHero's cookie: {@code Path=/}, an absolute expiry, no HttpOnly, no SameSite, no Secure. */
     private String setCookie(String fingerprint) {
-        ZonedDateTime expires = ZonedDateTime.now(ZoneOffset.UTC).plus(config.cookieExpiresMillis(), ChronoUnit.MILLIS);
-        return config.cookieKey() + "=" + fingerprint + "; Path=/; Expires="
+        ZonedDateTime expires = ZonedDateTime.now(ZoneOffset.UTC).plus(web.cookieExpiresMillis(), ChronoUnit.MILLIS);
+        return web.cookieKey() + "=" + fingerprint + "; Path=/; Expires="
                 + DateTimeFormatter.RFC_1123_DATE_TIME.format(expires);
     }
 

@@ -1,6 +1,8 @@
 package io.huddle.websocket;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.ClientLibrarySettings;
+import io.huddle.config.WebSettings;
+import io.huddle.config.WebsocketSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -27,23 +29,30 @@ public class ClientLibraryPublisher implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(ClientLibraryPublisher.class.getName());
 
     @Inject
-    HuddleConfig config;
+    ClientLibrarySettings client;
+
+    @Inject
+    WebsocketSettings websocket;
+
+    @Inject
+    WebSettings web;
 
     @Inject
     ClientLibrary library;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        Optional<String> name = config.clientJsName();
+        Optional<String> name = client.jsName();
         if (name.isEmpty()) {
             LOG.info("huddle.websocket.clientJsName is empty: no browser client is served");
             return;
         }
         ServletContext context = event.getServletContext();
-        Map<String, ClientFile> files = library.render(name.get(), ClientSettings.of(config, context.getContextPath()));
+        Map<String, ClientFile> files = library.render(name.get(), ClientSettings.of(client, websocket, web,
+                context.getContextPath()));
         ServletRegistration.Dynamic servlet = context.addServlet(ClientFileServlet.class.getName(),
                 new ClientFileServlet(files));
-        String directory = config.clientJsPath().isEmpty() ? "/" : "/" + config.clientJsPath() + "/";
+        String directory = client.jsPath().isEmpty() ? "/" : "/" + client.jsPath() + "/";
         List<String> paths = files.keySet().stream()
                 .flatMap(file -> Stream.of("/public" + directory + file, directory + file))
                 .toList();

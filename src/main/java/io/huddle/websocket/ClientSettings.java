@@ -1,6 +1,8 @@
 package io.huddle.websocket;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.ClientLibrarySettings;
+import io.huddle.config.WebSettings;
+import io.huddle.config.WebsocketSettings;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /**
@@ -19,15 +21,14 @@ public record ClientSettings(String url, String pathname, String apiPath, String
     }
 
     /** The settings of a deployment under {@code contextPath} ("" at the root). */
-    static ClientSettings of(HuddleConfig config, String contextPath) {
-        long pingInterval = config.pingIntervalMillis();
+    static ClientSettings of(ClientLibrarySettings client, WebsocketSettings websocket, WebSettings web,
+                             String contextPath) {
+        long pingInterval = websocket.pingIntervalMillis();
         // as Primus compiles it: the client gives up after one and a half intervals without a ping; 0 = no heartbeat
         long pingTimeout = pingInterval > 0 ? pingInterval * 3 / 2 : 0;
-        Reconnect reconnect = new Reconnect(config.clientReconnectMinMillis(), config.clientReconnectMaxMillis(),
-                config.clientReconnectFactor(), config.clientReconnectRetries().orElse(null),
-                config.clientReconnectJitter());
-        return new ClientSettings(config.clientUrl().orElse(null), contextPath + "/primus", contextPath + "/api",
-                config.cookieKey(), pingTimeout, reconnect, config.clientRequestTimeoutMillis(),
-                config.clientQueueSize());
+        Reconnect reconnect = new Reconnect(client.reconnectMinMillis(), client.reconnectMaxMillis(),
+                client.reconnectFactor(), client.reconnectRetries().orElse(null), client.reconnectJitter());
+        return new ClientSettings(client.url().orElse(null), contextPath + "/primus", contextPath + "/api",
+                web.cookieKey(), pingTimeout, reconnect, client.requestTimeoutMillis(), client.queueSize());
     }
 }

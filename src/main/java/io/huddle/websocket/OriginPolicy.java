@@ -1,6 +1,6 @@
 package io.huddle.websocket;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.WebsocketSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,13 +17,13 @@ import java.util.Locale;
 public class OriginPolicy {
 
     @Inject
-    HuddleConfig config;
+    WebsocketSettings websocket;
 
     boolean allows(String origin, String host) {
         if (origin == null) {
             return true;
         }
-        List<String> allowed = config.allowedOrigins();
+        List<String> allowed = websocket.allowedOrigins();
         if (allowed.contains("*")) {
             return true;
         }

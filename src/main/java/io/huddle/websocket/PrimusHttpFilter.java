@@ -1,6 +1,7 @@
 package io.huddle.websocket;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.WebSettings;
+import io.huddle.config.WebsocketSettings;
 import io.huddle.connection.ClientAddress;
 import io.huddle.connection.FingerprintFilter;
 import io.huddle.connection.FrameEncoder;
@@ -33,7 +34,10 @@ public class PrimusHttpFilter extends HttpFilter {
     private static final ThreadLocal<Handshake> CURRENT = new ThreadLocal<>();
 
     @Inject
-    HuddleConfig config;
+    WebsocketSettings websocket;
+
+    @Inject
+    WebSettings web;
 
     @Inject
     OriginPolicy originPolicy;
@@ -86,7 +90,7 @@ public class PrimusHttpFilter extends HttpFilter {
         response.setHeader("Cache-Control", "no-store, no-cache, must-revalidate, max-age=0");
         response.setHeader("Pragma", "no-cache");
         if (path.equals("/primus/spec") && "GET".equals(request.getMethod())) {
-            long interval = config.pingIntervalMillis();
+            long interval = websocket.pingIntervalMillis();
             PrimusSpec spec = new PrimusSpec(interval > 0 ? interval : Boolean.FALSE,
                     request.getContextPath() + "/primus", PRIMUS_VERSION, "json", "websockets");
             response.setContentType("application/json");
@@ -101,9 +105,9 @@ public class PrimusHttpFilter extends HttpFilter {
 
     private Handshake handshakeOf(HttpServletRequest request) {
         String id = UUID.randomUUID().toString();
-        String fingerprint = request.getParameter(config.cookieKey());
+        String fingerprint = request.getParameter(web.cookieKey());
         if (fingerprint == null || fingerprint.isEmpty()) {
-            fingerprint = FingerprintFilter.cookie(request, config.cookieKey());
+            fingerprint = FingerprintFilter.cookie(request, web.cookieKey());
         }
         if (fingerprint == null || fingerprint.isEmpty()) {
             fingerprint = id;

@@ -1,6 +1,6 @@
 package io.huddle.websocket;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.WebsocketSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -52,12 +52,7 @@ class OriginPolicyTest {
 
     private static OriginPolicy policy(String... allowed) {
         OriginPolicy policy = new OriginPolicy();
-        policy.config = new HuddleConfig() {
-            @Override
-            public List<String> allowedOrigins() {
-                return List.of(allowed);
-            }
-        };
+        policy.websocket = new WebsocketSettings(30000, 65536, false, List.of(allowed));
         return policy;
     }
 }

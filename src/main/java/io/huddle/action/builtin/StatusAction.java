@@ -4,7 +4,7 @@ import io.huddle.action.Action;
 import io.huddle.action.ActionContext;
 import io.huddle.action.ActionDefinition;
 import io.huddle.cluster.NodeIdentity;
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.GeneralSettings;
 import io.huddle.connection.Connections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -31,7 +31,7 @@ public class StatusAction implements Action {
     private static final long MB = 1024 * 1024;
 
     @Inject
-    HuddleConfig config;
+    GeneralSettings general;
 
     @Inject
     NodeIdentity node;
@@ -63,8 +63,8 @@ public class StatusAction implements Action {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         StatusReport report = new StatusReport()
                 .put("id", node.id())
-                .put("name", config.serverName())
-                .put("version", config.apiVersion())
+                .put("name", general.serverName())
+                .put("version", general.apiVersion())
                 .put("server", serverInfo)
                 .put("javaVersion", Runtime.version().toString())
                 .put("startedAt", runtime.getStartTime())
@@ -79,9 +79,9 @@ public class StatusAction implements Action {
     }
 
     private void checkHeap(MemoryUsage heap, StatusReport report) {
-        if (heap.getMax() > 0 && heap.getUsed() > config.maxHeapUsage() * heap.getMax()) {
+        if (heap.getMax() > 0 && heap.getUsed() > general.maxHeapUsage() * heap.getMax()) {
             report.problem("heap " + Math.round(100.0 * heap.getUsed() / heap.getMax()) + "% used, above the "
-                    + Math.round(100 * config.maxHeapUsage()) + "% of huddle.status.maxHeapUsage");
+                    + Math.round(100 * general.maxHeapUsage()) + "% of huddle.status.maxHeapUsage");
         }
     }
 }

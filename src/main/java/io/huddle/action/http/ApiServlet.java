@@ -2,7 +2,8 @@ package io.huddle.action.http;
 
 import io.huddle.action.ActionOutcome;
 import io.huddle.action.ActionRunner;
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.GeneralSettings;
+import io.huddle.config.WebSettings;
 import io.huddle.connection.ClientAddress;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.Connection;
@@ -40,7 +41,10 @@ public class ApiServlet extends HttpServlet {
     ActionRunner actions;
 
     @Inject
-    HuddleConfig config;
+    WebSettings web;
+
+    @Inject
+    GeneralSettings general;
 
     @Inject
     FrameEncoder encoder;
@@ -73,7 +77,7 @@ public class ApiServlet extends HttpServlet {
         Runnable closeConnection = abandoned.closerOfCurrentRequest();
         AsyncContext async = request.startAsync();
         async.setTimeout(0); // the body deadline and the action runner's own time limit always answer first
-        RequestBody.read(request.getInputStream(), config.maxBodyBytes(), config.bodyTimeoutMillis())
+        RequestBody.read(request.getInputStream(), web.maxBodyBytes(), web.bodyTimeoutMillis())
                 .thenApply(body -> ApiParams.merge(query, contentType, body, pathAction))
                 .thenCompose(params -> actions.run(connection, params).thenApply(outcome ->
                         new Answer(outcome, new RequesterInformation(connection.id(), fingerprint, messageId,
@@ -131,7 +135,7 @@ public class ApiServlet extends HttpServlet {
         if (outcome.hasError()) {
             body.put("error", outcome.error());
         }
-        body.put("serverInformation", new ServerInformation(config.serverName(), config.apiVersion(),
+        body.put("serverInformation", new ServerInformation(general.serverName(), general.apiVersion(),
                 now - receivedAt, now));
         body.put("requesterInformation", requester);
         response.setStatus(outcome.status());
