@@ -52,7 +52,7 @@ public class WebsocketSessions {
 
     @PostConstruct
     void readConcurrentSends() {
-        concurrentSends = concurrentSends(config.outboxConcurrentSends(), container);
+        concurrentSends = concurrentSends(config.outboxConcurrentSends(), container.defaultConcurrentSends());
     }
 
     Connection open(Session session, Handshake handshake) {
@@ -114,9 +114,9 @@ public class WebsocketSessions {
     }
 
     /** {@code setting}: a number, or {@code auto} for the container's default. */
-    static int concurrentSends(String setting, ContainerSupport container) {
+    static int concurrentSends(String setting, int containerDefault) {
         String trimmed = setting.trim();
-        return trimmed.equalsIgnoreCase("auto") ? container.defaultConcurrentSends() : Integer.parseInt(trimmed);
+        return trimmed.equalsIgnoreCase("auto") ? containerDefault : Integer.parseInt(trimmed);
     }
 
     private static void sleepBriefly() {

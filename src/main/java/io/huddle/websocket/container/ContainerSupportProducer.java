@@ -4,14 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
-import jakarta.servlet.ServletContext;
-import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.util.logging.Logger;
 
 /**
- * Chooses the {@link ContainerSupport} once, at deploy, by the class of the websocket container the server put in
- * the servlet context (the standard attribute named after {@link ServerContainer}), and says at INFO which one.
+ * Chooses the {@link ContainerSupport} once, at deploy, by the websocket implementation the server runs: the class
+ * of its default endpoint configurator (Jakarta WebSocket 2.1's {@code getContainerDefaultConfigurator()}, found
+ * the way the container finds it for every endpoint), and says at INFO which one.
  */
 @ApplicationScoped
 public class ContainerSupportProducer {
@@ -20,12 +20,10 @@ public class ContainerSupportProducer {
 
     @Produces
     @ApplicationScoped
-    ContainerSupport containerSupport(ServletContext servletContext) {
-        Object container = servletContext.getAttribute(ServerContainer.class.getName());
-        String containerClass = container == null ? "none" : container.getClass().getName();
-        ContainerSupport support = forContainer(containerClass);
-        LOG.info(() -> "websocket container support: " + support.name() + " (server container " + containerClass
-                + ")");
+    ContainerSupport containerSupport() {
+        String implementation = implementationClass();
+        ContainerSupport support = forImplementation(implementation);
+        LOG.info(() -> "websocket container support: " + support.name() + " (" + implementation + ")");
         return support;
     }
 
@@ -34,14 +32,22 @@ public class ContainerSupportProducer {
         support.name();
     }
 
-    /** The support for the websocket container of this class. */
-    static ContainerSupport forContainer(String containerClass) {
-        if (containerClass.startsWith("io.undertow.")) {
+    /** The support for the websocket implementation with a class of this name. */
+    static ContainerSupport forImplementation(String implementationClass) {
+        if (implementationClass.startsWith("io.undertow.")) {
             return new UndertowSupport();
         }
-        if (containerClass.startsWith("org.glassfish.tyrus.")) {
+        if (implementationClass.startsWith("org.glassfish.tyrus.")) {
             return new TyrusSupport();
         }
         return new PortableSupport();
+    }
+
+    private static String implementationClass() {
+        try {
+            return new ServerEndpointConfig.Configurator().getContainerDefaultConfigurator().getClass().getName();
+        } catch (RuntimeException e) { // the API finds none: no websocket implementation we know
+            return "no default configurator: " + e;
+        }
     }
 }

@@ -5,13 +5,13 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-/** The choice of container support by the class of the server's websocket container. */
+/** The choice of container support by the class of the websocket implementation's default configurator. */
 class ContainerSupportProducerTest {
 
     @Test
     void wildFlysUndertowContainerGetsUndertowSupportWith256SendsInFlight() {
         ContainerSupport support =
-                ContainerSupportProducer.forContainer("io.undertow.websockets.jsr.ServerWebSocketContainer");
+                ContainerSupportProducer.forImplementation("io.undertow.websockets.jsr.DefaultContainerConfigurator");
         assertInstanceOf(UndertowSupport.class, support);
         assertEquals(256, support.defaultConcurrentSends());
     }
@@ -19,7 +19,7 @@ class ContainerSupportProducerTest {
     @Test
     void payarasTyrusContainerGetsTyrusSupportWithOneSendInFlight() {
         ContainerSupport support =
-                ContainerSupportProducer.forContainer("org.glassfish.tyrus.servlet.TyrusServletContainerInitializer$1");
+                ContainerSupportProducer.forImplementation("org.glassfish.tyrus.core.TyrusServerEndpointConfigurator");
         assertInstanceOf(TyrusSupport.class, support);
         assertEquals(1, support.defaultConcurrentSends());
     }
@@ -27,8 +27,8 @@ class ContainerSupportProducerTest {
     @Test
     void anyOtherContainerOrNoneGetsThePortableSupport() {
         assertInstanceOf(PortableSupport.class,
-                ContainerSupportProducer.forContainer("org.apache.tomcat.websocket.server.WsServerContainer"));
-        assertInstanceOf(PortableSupport.class, ContainerSupportProducer.forContainer("none"));
+                ContainerSupportProducer.forImplementation("org.apache.tomcat.websocket.server.DefaultServerEndpointConfigurator"));
+        assertInstanceOf(PortableSupport.class, ContainerSupportProducer.forImplementation("none"));
         assertEquals(1, new PortableSupport().defaultConcurrentSends());
     }
 }
