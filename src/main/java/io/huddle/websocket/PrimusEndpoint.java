@@ -1,7 +1,6 @@
 package io.huddle.websocket;
 
 import io.huddle.connection.Connection;
-import io.huddle.websocket.container.ContainerSupport;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.OnClose;
@@ -31,7 +30,6 @@ public class PrimusEndpoint {
     private final WebsocketSessions sessions;
     private final EventDispatcher dispatcher;
     private final VerbExecutor verbs;
-    private final ContainerSupport container;
 
     private Connection connection;
     private Lane lane;
@@ -40,7 +38,6 @@ public class PrimusEndpoint {
         this.sessions = services.sessions();
         this.dispatcher = services.dispatcher();
         this.verbs = services.verbs();
-        this.container = services.container();
     }
 
     /** For a container that creates endpoints itself instead of asking {@link HandshakeConfigurator}. */
@@ -50,9 +47,8 @@ public class PrimusEndpoint {
 
     @OnOpen
     public void open(Session session, EndpointConfig config) {
-        Handshake handshake = container.take(Handshake.class, config, session);
         lane = verbs.newLane();
-        connection = sessions.open(session, handshake);
+        connection = sessions.open(session, config);
     }
 
     /**

@@ -12,6 +12,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 
 import java.util.List;
@@ -55,7 +56,9 @@ public class WebsocketSessions {
         concurrentSends = concurrentSends(config.outboxConcurrentSends(), container.defaultConcurrentSends());
     }
 
-    Connection open(Session session, Handshake handshake) {
+    /** Opens the connection of a new socket, whose handshake the container carried to {@code endpointConfig}. */
+    Connection open(Session session, EndpointConfig endpointConfig) {
+        Handshake handshake = container.take(Handshake.class, endpointConfig, session);
         session.setMaxTextMessageBufferSize(config.maxFrameBytes());
         session.setMaxBinaryMessageBufferSize(config.maxFrameBytes());
         // before the idle timeout is set: on Tyrus, setting it already schedules the timer task prepare() disarms
