@@ -17,10 +17,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The transports: the standard one, Payara's class-loader swap, Undertow's fallback. */
 class TransportsTest {
@@ -99,7 +97,5 @@ class TransportsTest {
         CloseStatus status = new CloseStatus(CloseStatus.GOING_AWAY, "server shutting down");
         PlatformLoaderTransport.over(standard).close(null, status);
         assertEquals(List.of(status), standard.closed);
-        assertInstanceOf(PlatformLoaderTransport.class, PlatformLoaderTransport.over(standard));
-        assertTrue(standard.sent.isEmpty());
     }
 }

@@ -3,6 +3,8 @@ package io.huddle.websocket.container;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -98,11 +100,11 @@ class TyrusIdleTimerTest {
     void tyrusSupportSendsUnderThePlatformLoaderWhereTheTimerCouldNotBeTamed() {
         TyrusSupport tyrus = new TyrusSupport();
         assertInstanceOf(PlatformLoaderTransport.class,
-                tyrus.prepare(FakeSessions.withUserProperties(new java.util.HashMap<>())));
+                tyrus.prepare(FakeSessions.withUserProperties(new HashMap<>())));
     }
 
     private static ScheduledExecutorService scheduler(Session session) throws ReflectiveOperationException {
-        var field = Session.class.getDeclaredField("service");
+        Field field = Session.class.getDeclaredField("service");
         field.setAccessible(true);
         return (ScheduledExecutorService) field.get(session);
     }
