@@ -5,9 +5,9 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 /**
- * The portable way to carry a value from the handshake to {@code @OnOpen}: the user properties, keyed by the value's
- * class name. Jakarta WebSocket 2.1 gives {@code modifyHandshake} a per-connection copy of the endpoint's properties
- * and the session a copy of those; some containers copy late, so the session's are read first, then the config's.
+ * The portable way to carry a value from the handshake to {@code @OnOpen}: the user properties of the per-connection
+ * config {@code modifyHandshake} gets (Jakarta WebSocket 2.1), keyed by the value's class name. Containers differ in
+ * where {@code @OnOpen} then sees them, the session's properties or the config's, so the session's are read first.
  */
 final class UserProperties {
 
