@@ -1,7 +1,5 @@
 package io.huddle.connection;
 
-import jakarta.websocket.CloseReason;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -150,14 +148,14 @@ public final class Connection {
     }
 
     /** Sends what is queued, then {@code lastFrame}, then closes. */
-    public void close(String lastFrame, CloseReason reason) {
+    public void close(String lastFrame, CloseStatus reason) {
         if (outbox != null) {
             outbox.closeAfter(lastFrame, reason);
         }
     }
 
     /** Closes now, dropping whatever is still queued: for a client that is gone. */
-    public void abort(CloseReason reason) {
+    public void abort(CloseStatus reason) {
         if (outbox != null) {
             outbox.abort(reason);
         }

@@ -1,16 +1,24 @@
 package io.huddle.connection;
 
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.Session;
-
 /**
- * How an {@link Outbox} hands one text frame to the container. One instance serves every connection of its kind, so
- * it holds no per-connection state.
+ * How an {@link Outbox} hands text frames to the container and closes the socket, for sockets of type {@code S}
+ * (the container's session). One instance serves every connection of its kind, so it holds no per-connection state;
+ * the outbox keeps the socket beside it.
  *
  * <p>The contract: {@link #send} does not block and does not throw; it calls {@code done} exactly once, on any thread
- * (possibly before it returns), when the container has written the frame or failed to.
+ * (possibly before it returns), when the container has written the frame or failed to. {@link #close} does not
+ * throw either: a socket that is already closed stays closed.
  */
-public interface FrameTransport {
+public interface FrameTransport<S> {
 
-    void send(Session session, OutboundFrame frame, SendHandler done);
+    void send(S socket, OutboundFrame frame, Completion done);
+
+    void close(S socket, CloseStatus status);
+
+    /** Told once when a frame was written ({@code failure} null) or could not be. */
+    @FunctionalInterface
+    interface Completion {
+
+        void sent(Throwable failure);
+    }
 }

@@ -1,10 +1,5 @@
 package io.huddle.connection;
 
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.SendResult;
-import jakarta.websocket.Session;
-
-import java.io.IOException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -26,7 +21,7 @@ import java.util.logging.Logger;
 public final class Outbox {
 
     /** Policy violation: the client did not read its frames fast enough. */
-    public static final int SLOW_CONSUMER_CLOSE_CODE = 1008;
+    public static final int SLOW_CONSUMER_CLOSE_CODE = CloseStatus.VIOLATED_POLICY;
 
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
@@ -39,8 +34,11 @@ public final class Outbox {
     private static final AtomicIntegerFieldUpdater<Outbox> DRAINING =
             AtomicIntegerFieldUpdater.newUpdater(Outbox.class, "draining");
 
-    private final Session session;
-    private final FrameTransport transport;
+    /** For the log: the connection's id. */
+    private final String id;
+    /** The container's session; typed by the constructor, which ties it to {@link #transport}. */
+    private final Object socket;
+    private final FrameTransport<Object> transport;
     private final int concurrentSends;
     private final int maxMessages;
     private final long maxBytes;
@@ -51,12 +49,19 @@ public final class Outbox {
     private volatile int inFlight;
     /** 1 while a thread hands frames to the container. */
     private volatile int draining;
-    private volatile CloseReason closeWhenDrained;
+    private volatile CloseStatus closeWhenDrained;
     private volatile boolean closed;
 
-    public Outbox(Session session, FrameTransport transport, int concurrentSends, int maxMessages, long maxBytes) {
-        this.session = session;
-        this.transport = transport;
+    /**
+     * @param id        the connection's id, for the log
+     * @param socket    the container's session of this connection, which {@code transport} sends on and closes
+     */
+    @SuppressWarnings("unchecked") // the signature ties socket to transport: the pair is only used together
+    public <S> Outbox(String id, S socket, FrameTransport<S> transport, int concurrentSends, int maxMessages,
+                      long maxBytes) {
+        this.id = id;
+        this.socket = socket;
+        this.transport = (FrameTransport<Object>) transport;
         this.concurrentSends = Math.max(1, concurrentSends);
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
@@ -86,7 +91,7 @@ public final class Outbox {
     }
 
     /** Sends what is queued, then {@code lastFrame} (if any), then closes the socket with {@code reason}. */
-    public void closeAfter(String lastFrame, CloseReason reason) {
+    public void closeAfter(String lastFrame, CloseStatus reason) {
         if (closed || closeWhenDrained != null) {
             return;
         }
@@ -138,18 +143,18 @@ public final class Outbox {
 
     private void send(OutboundFrame frame) {
         try {
-            transport.send(session, frame, result -> sent(frame, result));
+            transport.send(socket, frame, failure -> sent(frame, failure));
         } catch (RuntimeException e) { // the contract says it does not throw; a container may still
-            sent(frame, new SendResult(e));
+            sent(frame, e);
         }
     }
 
-    private void sent(OutboundFrame frame, SendResult result) {
+    private void sent(OutboundFrame frame, Throwable failure) {
         IN_FLIGHT.decrementAndGet(this);
         PENDING_MESSAGES.decrementAndGet(this);
         PENDING_BYTES.addAndGet(this, -frame.length());
-        if (!result.isOK()) {
-            LOG.log(Level.FINE, "send failed on {0}: {1}", new Object[]{session.getId(), result.getException()});
+        if (failure != null) {
+            LOG.log(Level.FINE, "send failed on {0}: {1}", new Object[]{id, failure});
             closed = true;
             queue.clear();
             return;
@@ -164,13 +169,13 @@ public final class Outbox {
      */
     private void closeSlowConsumer(int messages, long bytes) {
         LOG.log(Level.INFO, "closing slow consumer {0}: {1} frames / {2} bytes pending",
-                new Object[]{session.getId(), messages, bytes});
+                new Object[]{id, messages, bytes});
         OutboundFrame dropped;
         while ((dropped = queue.poll()) != null) {
             PENDING_MESSAGES.decrementAndGet(this);
             PENDING_BYTES.addAndGet(this, -dropped.length());
         }
-        closeWhenDrained = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+        closeWhenDrained = new CloseStatus(SLOW_CONSUMER_CLOSE_CODE,
                 "client too slow: more than " + maxMessages + " messages or " + maxBytes + " bytes pending");
         drain();
     }
@@ -179,21 +184,21 @@ public final class Outbox {
      * Closes now, dropping whatever is queued: for a client that is gone (missed heartbeat). A client already found
      * too slow is told that, the real reason.
      */
-    public void abort(CloseReason reason) {
+    public void abort(CloseStatus reason) {
         queue.clear();
-        CloseReason pending = closeWhenDrained;
+        CloseStatus pending = closeWhenDrained;
         close(pending != null ? pending : reason);
     }
 
-    private void close(CloseReason reason) {
+    private void close(CloseStatus reason) {
         if (closed) {
             return;
         }
         closed = true;
         try {
-            session.close(reason);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "close failed on " + session.getId(), e);
+            transport.close(socket, reason);
+        } catch (RuntimeException e) { // the contract says it does not throw; a container may still
+            LOG.log(Level.FINE, "close failed on " + id, e);
         }
     }
 }

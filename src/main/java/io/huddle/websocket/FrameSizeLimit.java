@@ -1,9 +1,9 @@
 package io.huddle.websocket;
 
 import io.huddle.config.HuddleConfig;
+import io.huddle.connection.CloseStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 
 import java.nio.charset.StandardCharsets;
 
@@ -23,8 +23,8 @@ public class FrameSizeLimit {
         return (long) frame.length() * 3 > max && frame.getBytes(StandardCharsets.UTF_8).length > max;
     }
 
-    CloseReason tooBig() {
-        return new CloseReason(CloseReason.CloseCodes.TOO_BIG,
+    CloseStatus tooBig() {
+        return new CloseStatus(CloseStatus.TOO_BIG,
                 "frame larger than " + config.maxFrameBytes() + " bytes");
     }
 }

@@ -2,6 +2,4 @@ package io.huddle.websocket;
 
 /** What the upgrade request tells about a new connection, computed once before the socket opens. */
 record Handshake(String connectionId, String fingerprint, String remoteIP, Object remotePort) {
-
-    static final String USER_PROPERTY = Handshake.class.getName();
 }

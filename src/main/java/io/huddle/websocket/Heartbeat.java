@@ -1,6 +1,7 @@
 package io.huddle.websocket;
 
 import io.huddle.config.HuddleConfig;
+import io.huddle.connection.CloseStatus;
 import io.huddle.connection.Connection;
 import io.huddle.connection.Connections;
 import io.huddle.connection.FrameEncoder;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +57,7 @@ public class Heartbeat {
         try {
             String pingText = encoder.encode("primus::ping::" + System.currentTimeMillis());
             OutboundFrame ping = OutboundFrame.forRecipients(pingText, connections.count());
-            CloseReason missed = new CloseReason(CloseReason.CloseCodes.getCloseCode(MISSED_HEARTBEAT_CLOSE_CODE),
+            CloseStatus missed = new CloseStatus(MISSED_HEARTBEAT_CLOSE_CODE,
                     "missed heartbeat: no pong within " + config.pingIntervalMillis() + " ms");
             for (Connection connection : connections.all()) {
                 if (!connection.canChat()) {

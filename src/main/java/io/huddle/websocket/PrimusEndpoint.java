@@ -1,7 +1,6 @@
 package io.huddle.websocket;
 
 import io.huddle.connection.Connection;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.OnClose;
@@ -10,7 +9,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.nio.ByteBuffer;
 import java.util.logging.Level;
@@ -36,33 +34,21 @@ public class PrimusEndpoint {
     private Connection connection;
     private Lane lane;
 
-    PrimusEndpoint(WebsocketSessions sessions, EventDispatcher dispatcher, VerbExecutor verbs) {
-        this.sessions = sessions;
-        this.dispatcher = dispatcher;
-        this.verbs = verbs;
+    PrimusEndpoint(HandshakeConfigurator.Services services) {
+        this.sessions = services.sessions();
+        this.dispatcher = services.dispatcher();
+        this.verbs = services.verbs();
     }
 
     /** For a container that creates endpoints itself instead of asking {@link HandshakeConfigurator}. */
     public PrimusEndpoint() {
-        this(CDI.current().select(WebsocketSessions.class).get(), CDI.current().select(EventDispatcher.class).get(),
-                CDI.current().select(VerbExecutor.class).get());
+        this(HandshakeConfigurator.Services.lookUp());
     }
 
     @OnOpen
     public void open(Session session, EndpointConfig config) {
-        Object handshake = null;
-        if (config instanceof ServerEndpointConfig server
-                && server.getConfigurator() instanceof HandshakeConfigurator configurator) {
-            handshake = configurator.takeHandshake(config);
-        }
-        if (handshake == null) {
-            handshake = session.getUserProperties().get(Handshake.USER_PROPERTY);
-        }
-        if (handshake == null) {
-            handshake = config.getUserProperties().get(Handshake.USER_PROPERTY);
-        }
         lane = verbs.newLane();
-        connection = sessions.open(session, (Handshake) handshake);
+        connection = sessions.open(session, config);
     }
 
     /**

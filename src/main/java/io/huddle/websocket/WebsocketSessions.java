@@ -1,19 +1,21 @@
 package io.huddle.websocket;
 
 import io.huddle.config.HuddleConfig;
+import io.huddle.connection.CloseStatus;
 import io.huddle.connection.Connection;
 import io.huddle.connection.Connections;
-import io.huddle.connection.AsyncRemoteTransport;
 import io.huddle.connection.FrameEncoder;
 import io.huddle.connection.FrameTransport;
 import io.huddle.connection.Outbox;
+import io.huddle.websocket.container.ContainerSupport;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,16 +32,6 @@ public class WebsocketSessions {
     /** How long undeploy waits for the last frames to leave. */
     private static final long SHUTDOWN_DRAIN_MILLIS = 3000;
 
-    /**
-     * Undertow gathers the frames queued on one socket into one write, so it is handed up to this many at a time;
-     * other containers get one send at a time. Fan-out to 1000 clients at max rate (LoadGen, README Performance):
-     * with 32 or 128 a client that fell behind got its frames one write at a time from the completion callbacks, and
-     * the generator fell further behind (p99 3.6-12 s, 1.1-1.8 frames per write); with 256 it kept up (p99 75 ms,
-     * 3.1-3.4 frames per write, 322-332k deliveries/s), the same as with no limit. At most 256 frames of a lagging
-     * client wait in Undertow's queue (about 60 KB), the rest in the outbox (a reference each).
-     */
-    private static final int UNDERTOW_CONCURRENT_SENDS = 256;
-
     private static final Logger LOG = Logger.getLogger(WebsocketSessions.class.getName());
 
     @Inject
@@ -51,20 +43,29 @@ public class WebsocketSessions {
     @Inject
     FrameEncoder encoder;
 
+    @Inject
+    ContainerSupport container;
+
     private volatile boolean shuttingDown;
 
-    private final FrameTransport standardTransport = new AsyncRemoteTransport(null);
-    private final FrameTransport jdkLoaderTransport = new AsyncRemoteTransport(ClassLoader.getPlatformClassLoader());
-    /** Undertow's, found with the first Undertow session; empty if its API is not usable. */
-    private volatile Optional<FrameTransport> undertowTransport;
+    /** Async sends in flight per connection: the setting, or the container's default for {@code auto}. */
+    private int concurrentSends;
 
-    Connection open(Session session, Handshake handshake) {
+    @PostConstruct
+    void readConcurrentSends() {
+        concurrentSends = concurrentSends(config.outboxConcurrentSends(), container.defaultConcurrentSends());
+    }
+
+    /** Opens the connection of a new socket, whose handshake the container carried to {@code endpointConfig}. */
+    Connection open(Session session, EndpointConfig endpointConfig) {
+        Handshake handshake = container.take(Handshake.class, endpointConfig, session);
         session.setMaxTextMessageBufferSize(config.maxFrameBytes());
         session.setMaxBinaryMessageBufferSize(config.maxFrameBytes());
-        boolean idleTimerFree = TyrusIdleTimer.install(session);
+        // before the idle timeout is set: on Tyrus, setting it already schedules the timer task prepare() disarms
+        FrameTransport<Session> transport = container.prepare(session);
         session.setMaxIdleTimeout(0);
-        Outbox outbox = new Outbox(session, transport(session, idleTimerFree),
-                concurrentSends(session), config.outboxMaxMessages(), config.outboxMaxBytes());
+        Outbox outbox = new Outbox(handshake.connectionId(), session, transport, concurrentSends,
+                config.outboxMaxMessages(), config.outboxMaxBytes());
         Connection connection = new Connection(handshake.connectionId(), handshake.fingerprint(),
                 Connection.TYPE_WEBSOCKET, handshake.remoteIP(), handshake.remotePort(), outbox);
         // registered first, as ActionHero does: once welcomed, a client is reachable (its directory entry in a
@@ -86,7 +87,7 @@ public class WebsocketSessions {
     /** Ends a connection on purpose: the client is told not to reconnect. */
     void destroy(Connection connection) {
         connection.close(encoder.encode(SERVER_CLOSE),
-                new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "connection ended by the server"));
+                new CloseStatus(CloseStatus.NORMAL_CLOSURE, "connection ended by the server"));
     }
 
     /** Undeploy or server stop: with destroyClientsOnShutdown clients stay away, otherwise they reconnect. */
@@ -111,38 +112,14 @@ public class WebsocketSessions {
         if (config.destroyClientsOnShutdown()) {
             destroy(connection);
         } else {
-            connection.close(null, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server shutting down"));
+            connection.close(null, new CloseStatus(CloseStatus.GOING_AWAY, "server shutting down"));
         }
     }
 
-    private FrameTransport transport(Session session, boolean idleTimerFree) {
-        if (isUndertow(session)) {
-            Optional<FrameTransport> undertow = undertowTransport;
-            if (undertow == null) {
-                undertow = UndertowTransport.forSessionsLike(session, standardTransport);
-                undertowTransport = undertow;
-            }
-            return undertow.orElse(standardTransport);
-        }
-        // if Tyrus' idle timer could not be skipped, at least its task's context capture should find nothing to
-        // scan: sends then run under the JDK's class loader (see AsyncRemoteTransport)
-        return isTyrus(session) && !idleTimerFree ? jdkLoaderTransport : standardTransport;
-    }
-
-    private int concurrentSends(Session session) {
-        String setting = config.outboxConcurrentSends().trim();
-        if (!setting.equalsIgnoreCase("auto")) {
-            return Integer.parseInt(setting);
-        }
-        return isUndertow(session) ? UNDERTOW_CONCURRENT_SENDS : 1;
-    }
-
-    private static boolean isUndertow(Session session) {
-        return session.getClass().getName().startsWith("io.undertow");
-    }
-
-    private static boolean isTyrus(Session session) {
-        return session.getClass().getName().startsWith("org.glassfish.tyrus");
+    /** {@code setting}: a number, or {@code auto} for the container's default. */
+    static int concurrentSends(String setting, int containerDefault) {
+        String trimmed = setting.trim();
+        return trimmed.equalsIgnoreCase("auto") ? containerDefault : Integer.parseInt(trimmed);
     }
 
     private static void sleepBriefly() {

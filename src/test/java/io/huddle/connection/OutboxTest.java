@@ -1,13 +1,7 @@
 package io.huddle.connection;
 
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
-import jakarta.websocket.Session;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,37 +14,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The outbox's queueing rules, against a transport that completes sends only when told to. */
 class OutboxTest {
 
-    /** A container whose writes complete when the test says so. */
-    static final class ManualTransport implements FrameTransport {
+    /** A container whose writes complete when the test says so; it records how its sockets were closed. */
+    final class ManualTransport implements FrameTransport<String> {
         final List<OutboundFrame> sent = new ArrayList<>();
-        final List<SendHandler> pending = new ArrayList<>();
+        final List<Completion> pending = new ArrayList<>();
 
         @Override
-        public void send(Session session, OutboundFrame frame, SendHandler done) {
+        public void send(String socket, OutboundFrame frame, Completion done) {
             sent.add(frame);
             pending.add(done);
         }
 
+        @Override
+        public void close(String socket, CloseStatus status) {
+            closes.add(status);
+        }
+
         void completeOldest() {
-            pending.remove(0).onResult(new SendResult());
+            pending.remove(0).sent(null);
         }
     }
 
-    private final List<CloseReason> closes = new ArrayList<>();
-    private final Session session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[]{Session.class}, (proxy, method, args) -> switch (method.getName()) {
-                case "close" -> {
-                    closes.add((CloseReason) args[0]);
-                    yield null;
-                }
-                case "getId" -> "test-session";
-                default -> throw new IOException("not used by the outbox: " + method.getName());
-            });
+    private final List<CloseStatus> closes = new ArrayList<>();
+    private final String socket = "test-socket";
     private final ManualTransport transport = new ManualTransport();
 
     @Test
     void framesLeaveInOrderWithAtMostConcurrentSendsInFlight() {
-        Outbox outbox = new Outbox(session, transport, 2, 100, 1_000_000);
+        Outbox outbox = new Outbox("c1", socket, transport, 2, 100, 1_000_000);
         for (int i = 0; i < 5; i++) {
             assertTrue(outbox.offer("f" + i));
         }
@@ -70,7 +61,7 @@ class OutboxTest {
 
     @Test
     void aClientBeyondTheMessageBoundIsClosedAsTooSlowOnceInFlightFramesComplete() {
-        Outbox outbox = new Outbox(session, transport, 1, 3, 1_000_000);
+        Outbox outbox = new Outbox("c1", socket, transport, 1, 3, 1_000_000);
         assertTrue(outbox.offer("a"));
         assertTrue(outbox.offer("b"));
         assertTrue(outbox.offer("c"));
@@ -80,13 +71,13 @@ class OutboxTest {
 
         transport.completeOldest();
         assertEquals(1, closes.size());
-        assertEquals(Outbox.SLOW_CONSUMER_CLOSE_CODE, closes.get(0).getCloseCode().getCode());
+        assertEquals(Outbox.SLOW_CONSUMER_CLOSE_CODE, closes.get(0).code());
         assertEquals(List.of("a"), texts(), "queued frames of a slow client are dropped, not sent");
     }
 
     @Test
     void theByteBoundCountsEveryPendingFrame() {
-        Outbox outbox = new Outbox(session, transport, 1, 100, 10);
+        Outbox outbox = new Outbox("c1", socket, transport, 1, 100, 10);
         assertTrue(outbox.offer("12345"));
         assertTrue(outbox.offer("12345"));
         assertFalse(outbox.offer("1"));
@@ -95,8 +86,8 @@ class OutboxTest {
     @Test
     void aSharedFrameIsQueuedAsItIsOnEveryOutbox() {
         ManualTransport other = new ManualTransport();
-        Outbox first = new Outbox(session, transport, 4, 100, 1_000_000);
-        Outbox second = new Outbox(session, other, 4, 100, 1_000_000);
+        Outbox first = new Outbox("c1", socket, transport, 4, 100, 1_000_000);
+        Outbox second = new Outbox("c2", socket, other, 4, 100, 1_000_000);
         OutboundFrame frame = OutboundFrame.forRecipients("{\"message\":\"hé\"}", 1000);
         assertTrue(first.offer(frame));
         assertTrue(second.offer(frame));
@@ -105,9 +96,9 @@ class OutboxTest {
 
     @Test
     void closeAfterSendsWhatIsQueuedThenTheLastFrameThenCloses() {
-        Outbox outbox = new Outbox(session, transport, 1, 100, 1_000_000);
+        Outbox outbox = new Outbox("c1", socket, transport, 1, 100, 1_000_000);
         outbox.offer("x");
-        outbox.closeAfter("bye", new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "done"));
+        outbox.closeAfter("bye", new CloseStatus(CloseStatus.NORMAL_CLOSURE, "done"));
         assertFalse(outbox.offer("late"));
         transport.completeOldest();
         assertTrue(closes.isEmpty());

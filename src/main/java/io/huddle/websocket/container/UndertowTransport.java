@@ -1,12 +1,11 @@
-package io.huddle.websocket;
+package io.huddle.websocket.container;
 
+import io.huddle.connection.CloseStatus;
 import io.huddle.connection.FrameTransport;
 import io.huddle.connection.OutboundFrame;
 import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
 import java.lang.invoke.MethodHandle;
@@ -23,18 +22,20 @@ import java.util.logging.Logger;
  * buffer, which the JDK then copies into a temporary direct buffer taken from a per-thread cache; once that cache
  * holds buffers smaller than the frame (the presence frames of a room's setup leave hundreds), every write scans it
  * end to end: 20-23% of the server's samples in the 1000-client fan-out benchmark. Frames for one connection take
- * the standard path. Loaded only on Undertow: nothing else references this class.
+ * the standard path. Loaded only on Undertow: only {@link UndertowSupport} references this class. Delete it the day
+ * the standard {@code sendText(String)} on Undertow stops copying through the JDK's per-thread buffer cache, or once
+ * Jakarta WebSocket can send one {@code ByteBuffer} as a text frame.
  */
-final class UndertowTransport implements FrameTransport {
+final class UndertowTransport implements FrameTransport<Session> {
 
     private static final Logger LOG = Logger.getLogger(UndertowTransport.class.getName());
 
     /** Where frames for one connection go: the portable path, which ends in the same Undertow call. */
-    private final FrameTransport standard;
+    private final FrameTransport<Session> standard;
     /** {@code UndertowSession.getWebSocketChannel()}, found on the session's class: its module is Undertow-private. */
     private final MethodHandle channelOf;
 
-    private UndertowTransport(FrameTransport standard, MethodHandle channelOf) {
+    private UndertowTransport(FrameTransport<Session> standard, MethodHandle channelOf) {
         this.standard = standard;
         this.channelOf = channelOf;
     }
@@ -43,7 +44,7 @@ final class UndertowTransport implements FrameTransport {
      * The transport for sessions of this class, or empty if it is not Undertow's or its API is not visible.
      * {@code standard} takes the frames for one connection.
      */
-    static Optional<FrameTransport> forSessionsLike(Session session, FrameTransport standard) {
+    static Optional<FrameTransport<Session>> forSessionsLike(Session session, FrameTransport<Session> standard) {
         try {
             MethodHandle channelOf = MethodHandles.publicLookup()
                     .findVirtual(session.getClass(), "getWebSocketChannel", MethodType.methodType(WebSocketChannel.class))
@@ -57,32 +58,37 @@ final class UndertowTransport implements FrameTransport {
     }
 
     @Override
-    public void send(Session session, OutboundFrame frame, SendHandler done) {
+    public void send(Session session, OutboundFrame frame, Completion done) {
         if (!frame.shared()) {
             standard.send(session, frame, done);
             return;
         }
         try {
             WebSocketChannel channel = (WebSocketChannel) channelOf.invokeExact(session);
-            WebSockets.sendText(frame.directUtf8(), channel, new Completion(done));
+            WebSockets.sendText(frame.directUtf8(), channel, new UndertowCompletion(done));
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) { // the contract: a failure goes to done (invokeExact declares Throwable)
-            done.onResult(new SendResult(e));
+            done.sent(e);
         }
     }
 
+    @Override
+    public void close(Session session, CloseStatus status) {
+        standard.close(session, status);
+    }
+
     /** Undertow's completion, reported the way the standard API does. */
-    private record Completion(SendHandler done) implements WebSocketCallback<Void> {
+    private record UndertowCompletion(Completion done) implements WebSocketCallback<Void> {
 
         @Override
         public void complete(WebSocketChannel channel, Void context) {
-            done.onResult(new SendResult());
+            done.sent(null);
         }
 
         @Override
         public void onError(WebSocketChannel channel, Void context, Throwable throwable) {
-            done.onResult(new SendResult(throwable));
+            done.sent(throwable);
         }
     }
 }

@@ -1,6 +1,4 @@
-package io.huddle.websocket;
-
-import jakarta.websocket.Session;
+package io.huddle.websocket.container;
 
 import java.lang.reflect.Field;
 import java.util.Collection;
@@ -31,25 +29,33 @@ import java.util.logging.Logger;
  * does: the command only acts if the timeout is positive when it runs, and turning the timeout on goes through
  * {@code setMaxIdleTimeout}, which schedules again with the positive delay. The session keeps its scheduler in a
  * private field, so this is reflection, done only on Tyrus' session class; anything unexpected (another Tyrus
- * version without the field) leaves the session as it is, and Huddle still works, only slower.
+ * version without the field) leaves the session as it is, and Huddle still works, only slower ({@link TyrusSupport}
+ * then sends through {@link PlatformLoaderTransport}). Delete it the day Payara's Tyrus returns early from {@code
+ * restartIdleTimeoutExecutor()} when the idle timeout is off, as upstream Tyrus does.
  */
 final class TyrusIdleTimer {
 
+    /** Tyrus' session class, on which the scheduler field is found. */
     static final String SESSION_CLASS = "org.glassfish.tyrus.core.TyrusSession";
-    static final String IDLE_COMMAND_CLASS = SESSION_CLASS + "$IdleTimeoutCommand";
 
     private static final Logger LOG = Logger.getLogger(TyrusIdleTimer.class.getName());
 
-    /** The session's scheduler field, looked up once; null when this Tyrus has none we can set. */
-    private static volatile Field serviceField;
-    private static volatile boolean lookedUp;
+    private final String sessionClass;
+    private final String idleCommandClass;
 
-    private TyrusIdleTimer() {
+    /** The session's scheduler field, looked up on the first session; null when this Tyrus has none we can set. */
+    private volatile Field serviceField;
+    private volatile boolean lookedUp;
+
+    /** For sessions of the class named {@code sessionClass}, whose idle timer task is its {@code IdleTimeoutCommand}. */
+    TyrusIdleTimer(String sessionClass) {
+        this.sessionClass = sessionClass;
+        this.idleCommandClass = sessionClass + "$IdleTimeoutCommand";
     }
 
     /** Returns true if the session's idle timer now costs nothing while the timeout is off. */
-    static boolean install(Session session) {
-        if (!session.getClass().getName().equals(SESSION_CLASS)) {
+    boolean install(Object session) {
+        if (!session.getClass().getName().equals(sessionClass)) {
             return false;
         }
         Field field = field(session.getClass());
@@ -64,7 +70,7 @@ final class TyrusIdleTimer {
             if (!(current instanceof ScheduledExecutorService)) {
                 return false;
             }
-            field.set(session, new Gate((ScheduledExecutorService) current));
+            field.set(session, new Gate((ScheduledExecutorService) current, idleCommandClass));
             return true;
         } catch (IllegalAccessException | RuntimeException e) {
             LOG.log(Level.FINE, "could not replace Tyrus' idle-timer scheduler", e);
@@ -72,9 +78,9 @@ final class TyrusIdleTimer {
         }
     }
 
-    private static Field field(Class<?> sessionClass) {
+    private Field field(Class<?> sessionClass) {
         if (!lookedUp) {
-            synchronized (TyrusIdleTimer.class) {
+            synchronized (this) {
                 if (!lookedUp) {
                     serviceField = lookUp(sessionClass);
                     lookedUp = true;
@@ -104,14 +110,16 @@ final class TyrusIdleTimer {
     static final class Gate implements ScheduledExecutorService {
 
         private final ScheduledExecutorService delegate;
+        private final String idleCommandClass;
 
-        Gate(ScheduledExecutorService delegate) {
+        Gate(ScheduledExecutorService delegate, String idleCommandClass) {
             this.delegate = delegate;
+            this.idleCommandClass = idleCommandClass;
         }
 
         @Override
         public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-            if (delay <= 0 && command.getClass().getName().equals(IDLE_COMMAND_CLASS)) {
+            if (delay <= 0 && command.getClass().getName().equals(idleCommandClass)) {
                 return Skipped.INSTANCE;
             }
             return delegate.schedule(command, delay, unit);
