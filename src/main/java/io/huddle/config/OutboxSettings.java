@@ -13,7 +13,7 @@ public record OutboxSettings(int maxMessages, long maxBytes, Optional<Integer> c
 
     static OutboxSettings read(SettingsReader settings) {
         String key = "huddle.websocket.outbox.concurrentSends";
-        Optional<Integer> sends = "auto".equals(settings.text(key)) ? Optional.empty()
+        Optional<Integer> sends = "auto".equalsIgnoreCase(settings.text(key)) ? Optional.empty()
                 : Optional.of(settingsOrAuto(settings, key));
         return new OutboxSettings(settings.intAtLeast("huddle.websocket.outbox.maxMessages", 1),
                 settings.atLeast("huddle.websocket.outbox.maxBytes", 1), sends);

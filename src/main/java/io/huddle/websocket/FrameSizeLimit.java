@@ -1,6 +1,6 @@
 package io.huddle.websocket;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.WebsocketSettings;
 import io.huddle.connection.CloseStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 public class FrameSizeLimit {
 
     @Inject
-    HuddleConfig config;
+    WebsocketSettings websocket;
 
     boolean exceeded(String frame) {
-        int max = config.maxFrameBytes();
+        int max = websocket.maxFrameBytes();
         if (frame.length() > max) {
             return true;
         }
@@ -25,6 +25,6 @@ public class FrameSizeLimit {
 
     CloseStatus tooBig() {
         return new CloseStatus(CloseStatus.TOO_BIG,
-                "frame larger than " + config.maxFrameBytes() + " bytes");
+                "frame larger than " + websocket.maxFrameBytes() + " bytes");
     }
 }

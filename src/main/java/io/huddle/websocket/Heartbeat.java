@@ -1,6 +1,6 @@
 package io.huddle.websocket;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.WebsocketSettings;
 import io.huddle.connection.CloseStatus;
 import io.huddle.connection.Connection;
 import io.huddle.connection.Connections;
@@ -36,7 +36,7 @@ public class Heartbeat {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    HuddleConfig config;
+    WebsocketSettings websocket;
 
     @Inject
     Connections connections;
@@ -47,7 +47,7 @@ public class Heartbeat {
     private ScheduledFuture<?> ticks;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        long interval = config.pingIntervalMillis();
+        long interval = websocket.pingIntervalMillis();
         if (interval > 0) {
             ticks = scheduler.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
         }
@@ -58,7 +58,7 @@ public class Heartbeat {
             String pingText = encoder.encode("primus::ping::" + System.currentTimeMillis());
             OutboundFrame ping = OutboundFrame.forRecipients(pingText, connections.count());
             CloseStatus missed = new CloseStatus(MISSED_HEARTBEAT_CLOSE_CODE,
-                    "missed heartbeat: no pong within " + config.pingIntervalMillis() + " ms");
+                    "missed heartbeat: no pong within " + websocket.pingIntervalMillis() + " ms");
             for (Connection connection : connections.all()) {
                 if (!connection.canChat()) {
                     continue;

@@ -1,6 +1,8 @@
 package io.huddle.websocket;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.GeneralSettings;
+import io.huddle.config.OutboxSettings;
+import io.huddle.config.WebsocketSettings;
 import io.huddle.connection.CloseStatus;
 import io.huddle.connection.Connection;
 import io.huddle.connection.Connections;
@@ -35,7 +37,13 @@ public class WebsocketSessions {
     private static final Logger LOG = Logger.getLogger(WebsocketSessions.class.getName());
 
     @Inject
-    HuddleConfig config;
+    WebsocketSettings websocket;
+
+    @Inject
+    OutboxSettings outboxSettings;
+
+    @Inject
+    GeneralSettings general;
 
     @Inject
     Connections connections;
@@ -53,25 +61,25 @@ public class WebsocketSessions {
 
     @PostConstruct
     void readConcurrentSends() {
-        concurrentSends = concurrentSends(config.outboxConcurrentSends(), container.defaultConcurrentSends());
+        concurrentSends = outboxSettings.concurrentSends().orElse(container.defaultConcurrentSends());
     }
 
     /** Opens the connection of a new socket, whose handshake the container carried to {@code endpointConfig}. */
     Connection open(Session session, EndpointConfig endpointConfig) {
         Handshake handshake = container.take(Handshake.class, endpointConfig, session);
-        session.setMaxTextMessageBufferSize(config.maxFrameBytes());
-        session.setMaxBinaryMessageBufferSize(config.maxFrameBytes());
+        session.setMaxTextMessageBufferSize(websocket.maxFrameBytes());
+        session.setMaxBinaryMessageBufferSize(websocket.maxFrameBytes());
         // before the idle timeout is set: on Tyrus, setting it already schedules the timer task prepare() disarms
         FrameTransport<Session> transport = container.prepare(session);
         session.setMaxIdleTimeout(0);
         Outbox outbox = new Outbox(handshake.connectionId(), session, transport, concurrentSends,
-                config.outboxMaxMessages(), config.outboxMaxBytes());
+                outboxSettings.maxMessages(), outboxSettings.maxBytes());
         Connection connection = new Connection(handshake.connectionId(), handshake.fingerprint(),
                 Connection.TYPE_WEBSOCKET, handshake.remoteIP(), handshake.remotePort(), outbox);
         // registered first, as ActionHero does: once welcomed, a client is reachable (its directory entry in a
         // cluster is written asynchronously, so another node may still miss it for a moment)
         connections.register(connection);
-        connection.send(encoder.encode(new Welcome(config.welcomeMessage())));
+        connection.send(encoder.encode(new Welcome(general.welcomeMessage())));
         if (shuttingDown) {
             end(connection);
         }
@@ -98,7 +106,7 @@ public class WebsocketSessions {
         shuttingDown = true;
         List<Connection> open = List.copyOf(connections.all());
         LOG.info(() -> "shutting down: ending " + open.size() + " websocket connections"
-                + (config.destroyClientsOnShutdown() ? " (clients told not to reconnect)" : " (clients will reconnect)"));
+                + (websocket.destroyClientsOnShutdown() ? " (clients told not to reconnect)" : " (clients will reconnect)"));
         open.forEach(this::end);
         long deadline = System.currentTimeMillis() + SHUTDOWN_DRAIN_MILLIS;
         for (Connection connection : open) {
@@ -109,7 +117,7 @@ public class WebsocketSessions {
     }
 
     private void end(Connection connection) {
-        if (config.destroyClientsOnShutdown()) {
+        if (websocket.destroyClientsOnShutdown()) {
             destroy(connection);
         } else {
             connection.close(null, new CloseStatus(CloseStatus.GOING_AWAY, "server shutting down"));
@@ -117,11 +125,6 @@ public class WebsocketSessions {
     }
 
     /** {@code setting}: a number, or {@code auto} for the container's default. */
-    static int concurrentSends(String setting, int containerDefault) {
-        String trimmed = setting.trim();
-        return trimmed.equalsIgnoreCase("auto") ? containerDefault : Integer.parseInt(trimmed);
-    }
-
     private static void sleepBriefly() {
         try {
             Thread.sleep(10);

@@ -73,6 +73,10 @@ class SettingsReaderTest {
     void anEmptyValueSetByTheOperatorWinsOverANonEmptyDefault() {
         assertEquals(Optional.empty(), ClientLibrarySettings.read(over(Map.of("huddle.websocket.clientJsName", "")))
                 .jsName());
+        assertEquals(Optional.empty(), OutboxSettings.read(over(Map.of("huddle.websocket.outbox.concurrentSends",
+                " AUTO "))).concurrentSends(), "auto, in any case: the container support picks");
+        assertEquals(Optional.of(8), OutboxSettings.read(over(Map.of("huddle.websocket.outbox.concurrentSends", "8")))
+                .concurrentSends());
         assertEquals(Optional.of(3), ClientLibrarySettings.read(over(
                 Map.of("huddle.websocket.client.reconnect.retries", "3"))).reconnectRetries());
     }
