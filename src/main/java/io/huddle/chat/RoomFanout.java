@@ -1,7 +1,7 @@
 package io.huddle.chat;
 
 import io.huddle.cluster.RoomDelivery;
-import io.huddle.cluster.RoomEnvelope;
+import io.huddle.cluster.RoomMessage;
 import io.huddle.connection.Connection;
 import io.huddle.connection.FrameEncoder;
 import io.huddle.connection.OutboundFrame;
@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * serialization. When no say hook is installed, recipients are not even offered to the hook chain.
  */
 @ApplicationScoped
-public class RoomFanout implements RoomDelivery {
+public class RoomFanout implements RoomDelivery, RoomEvent.Receiver {
 
     private static final Logger LOG = Logger.getLogger(RoomFanout.class.getName());
 
@@ -50,20 +50,23 @@ public class RoomFanout implements RoomDelivery {
     }
 
     @Override
-    public void deliver(RoomEnvelope envelope) {
-        if (RoomEnvelope.PRESENCE.equals(envelope.type())) {
-            deliverPresence(envelope);
-        } else {
-            deliverChat(envelope);
-        }
+    public void deliver(RoomMessage message) {
+        // the chat layer publishes nothing but RoomEvents, and reads nothing else back
+        ((RoomEvent) message).deliverTo(this);
     }
 
-    private void deliverChat(RoomEnvelope envelope) {
-        Collection<Connection> recipients = localRooms.members(envelope.room());
+    @Override
+    public void deliverRemote(RoomMessage message) {
+        deliver(message);
+    }
+
+    @Override
+    public void chat(RoomEvent.Chat chat) {
+        ChatMessage message = chat.message();
+        Collection<Connection> recipients = localRooms.members(message.room());
         if (recipients.isEmpty()) {
             return;
         }
-        ChatMessage message = new ChatMessage(envelope.message(), envelope.room(), envelope.from(), envelope.sentAt());
         OutboundFrame shared = OutboundFrame.forRecipients(encoder.encode(message), recipients.size());
         for (Connection recipient : recipients) {
             if (!sayHooksInstalled) {
@@ -87,13 +90,14 @@ public class RoomFanout implements RoomDelivery {
         }
     }
 
-    private void deliverPresence(RoomEnvelope envelope) {
-        Collection<Connection> members = localRooms.members(envelope.room());
-        OutboundFrame frame = OutboundFrame.forRecipients(encoder.encode(PresenceMessage.change(envelope.event(),
-                envelope.room(), details.sanitize(envelope.member()))), members.size());
-        synchronized (localRooms.presenceLock(envelope.room())) {
+    @Override
+    public void presence(RoomEvent.PresenceChange change) {
+        Collection<Connection> members = localRooms.members(change.room());
+        OutboundFrame frame = OutboundFrame.forRecipients(encoder.encode(PresenceMessage.change(change.event(),
+                change.room(), details.sanitize(change.member()))), members.size());
+        synchronized (localRooms.presenceLock(change.room())) {
             for (Connection member : members) {
-                if (!member.id().equals(envelope.member().id())) {
+                if (!member.id().equals(change.member().id())) {
                     member.send(frame);
                 }
             }

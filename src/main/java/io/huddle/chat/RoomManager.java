@@ -5,7 +5,6 @@ import io.huddle.cluster.ConnectionDirectory;
 import io.huddle.cluster.Member;
 import io.huddle.cluster.NodeCommand;
 import io.huddle.cluster.NodeCommandResult;
-import io.huddle.cluster.RoomEnvelope;
 import io.huddle.cluster.RoomSettings;
 import io.huddle.cluster.RoomStore;
 import io.huddle.config.HuddleConfig;
@@ -111,7 +110,7 @@ public class RoomManager {
         }
         for (Member member : members.values()) {
             try {
-                command(member.id(), new NodeCommand(NodeCommand.EVICT, member.id(), room, null));
+                command(member.id(), new NodeCommand.Evict(member.id(), room));
             } catch (ClientError e) {
                 // a member whose node is gone: its record goes with the room
                 LOG.log(Level.FINE, "evicting {0} from {1}: {2}", new Object[]{member.id(), room, e.getMessage()});
@@ -142,12 +141,12 @@ public class RoomManager {
 
     /** Adds a connection living on any node to a room; join hooks run on its node. */
     public void addMember(String connectionId, String room) {
-        command(connectionId, new NodeCommand(NodeCommand.ADD_MEMBER, connectionId, room, null));
+        command(connectionId, new NodeCommand.AddMember(connectionId, room));
     }
 
     /** Removes a connection living on any node from a room; leave hooks run on its node and may refuse. */
     public void removeMember(String connectionId, String room) {
-        command(connectionId, new NodeCommand(NodeCommand.REMOVE_MEMBER, connectionId, room, null));
+        command(connectionId, new NodeCommand.RemoveMember(connectionId, room));
     }
 
     /** A server message to everyone in the room, from {@code "0"}; {@code message} may be any JSON-B value. */
@@ -288,8 +287,7 @@ public class RoomManager {
         if (received == null) {
             return; // dropped by middleware: the sender still gets OK, as in ActionHero
         }
-        bus.publish(RoomEnvelope.chat(received.room(), received.from(), received.message(), received.sentAt(),
-                bus.nodeId()));
+        bus.publish(new RoomEvent.Chat(received, bus.nodeId()));
     }
 
     private void depart(Connection connection, String room, RoomSettings settings) {

@@ -16,11 +16,11 @@ public interface ClusterBus {
     /** This node's id, unique in the cluster. */
     String nodeId();
 
-    /** Delivers an envelope to this node's members now and to every other node subscribed to its room. */
-    void publish(RoomEnvelope envelope);
+    /** Delivers a message to this node's members now and to every other node subscribed to its room. */
+    void publish(RoomMessage message);
 
     /**
-     * Starts receiving a room's envelopes on this node; idempotent and non-blocking (see {@link #awaitSubscribed}).
+     * Starts receiving a room's messages on this node; idempotent and non-blocking (see {@link #awaitSubscribed}).
      * Throws a {@link io.huddle.connection.ClientError} (and subscribes nothing) when this node already serves as
      * many rooms as it may.
      */
@@ -33,7 +33,7 @@ public interface ClusterBus {
     default void awaitSubscribed(String room) {
     }
 
-    /** Stops receiving a room's envelopes on this node; idempotent. */
+    /** Stops receiving a room's messages on this node; idempotent. */
     void unsubscribe(String room);
 
     /**

@@ -28,9 +28,9 @@ public class InMemoryClusterBus implements ClusterBus {
     }
 
     @Override
-    public void publish(RoomEnvelope envelope) {
-        if (subscribed.contains(envelope.room())) {
-            delivery.deliver(envelope);
+    public void publish(RoomMessage message) {
+        if (subscribed.contains(message.room())) {
+            delivery.deliver(message);
         }
     }
 

@@ -44,7 +44,8 @@ final class RedisCluster {
     private volatile boolean connected;
     private ScheduledFuture<?> beats;
 
-    RedisCluster(HuddleConfig config, String nodeId, Jsonb jsonb, RoomDelivery delivery, NodeCommandHandler commands,
+    RedisCluster(HuddleConfig config, String nodeId, Jsonb jsonb, RoomDelivery delivery, RoomCodec codec,
+                 NodeCommandHandler commands,
                  Executor commandExecutor, Event<NodeDied> died, Event<ClusterReconnected> reconnected) {
         this.nodeId = nodeId;
         this.nodeTimeoutMillis = config.nodeTimeoutMillis();
@@ -53,7 +54,8 @@ final class RedisCluster {
         this.redis = Redisson.create(redissonConfig);
         PubSubTopics topics = new PubSubTopics(redis, redissonConfig.isClusterConfig());
         this.store = new RedisRoomStore(redis, keys, jsonb);
-        this.bus = new RedisClusterBus(topics, keys, jsonb, nodeId, delivery, commands, commandExecutor,
+        this.bus = new RedisClusterBus(topics, keys, jsonb, nodeId, delivery, codec, commands,
+                commandExecutor,
                 config.rpcTimeoutMillis(), config.redisTimeoutMillis(), config.redisMaxRoomsPerNode());
         this.probe = new PubSubProbe(keys, nodeId, topics);
         this.directory = new RedisConnectionDirectory(redis, keys, bus);

@@ -32,6 +32,7 @@ public class RedisClusterBus implements ClusterBus {
     private final Jsonb jsonb;
     private final String nodeId;
     private final RoomDelivery delivery;
+    private final RoomCodec codec;
     private final NodeCommandHandler commands;
     private final Executor commandExecutor;
     private final long rpcTimeoutMillis;
@@ -49,13 +50,14 @@ public class RedisClusterBus implements ClusterBus {
     private final AtomicLong resubscribedAll = new AtomicLong();
 
     RedisClusterBus(PubSubTopics topics, RedisKeys keys, Jsonb jsonb, String nodeId, RoomDelivery delivery,
-                    NodeCommandHandler commands, Executor commandExecutor, long rpcTimeoutMillis,
+                    RoomCodec codec, NodeCommandHandler commands, Executor commandExecutor, long rpcTimeoutMillis,
                     long redisTimeoutMillis, int maxRooms) {
         this.topics = topics;
         this.keys = keys;
         this.jsonb = jsonb;
         this.nodeId = nodeId;
         this.delivery = delivery;
+        this.codec = codec;
         this.commands = commands;
         this.commandExecutor = commandExecutor;
         this.rpcTimeoutMillis = rpcTimeoutMillis;
@@ -69,25 +71,26 @@ public class RedisClusterBus implements ClusterBus {
     }
 
     @Override
-    public void publish(RoomEnvelope envelope) {
-        delivery.deliver(envelope);
+    public void publish(RoomMessage message) {
+        delivery.deliver(message);
         try {
-            roomTopic(envelope.room()).publishAsync(jsonb.toJson(envelope)).whenComplete((receivers, error) -> {
+            roomTopic(message.room()).publishAsync(codec.write(message))
+                    .whenComplete((receivers, error) -> {
                 if (error != null) {
-                    publishFailed(envelope, error);
+                    publishFailed(message, error);
                 } else {
                     warnedPublish = false;
                 }
             });
         } catch (RuntimeException e) {
-            publishFailed(envelope, e);
+            publishFailed(message, e);
         }
     }
 
-    private void publishFailed(RoomEnvelope envelope, Throwable error) {
+    private void publishFailed(RoomMessage message, Throwable error) {
         if (!warnedPublish) {
             warnedPublish = true;
-            LOG.warning(() -> "Redis unavailable: " + envelope.type() + " in " + envelope.room()
+            LOG.warning(() -> "Redis unavailable: " + message.getClass().getSimpleName() + " in " + message.room()
                     + " reached this node's members only (" + error + ")");
         }
     }
@@ -249,9 +252,9 @@ public class RedisClusterBus implements ClusterBus {
 
     private void receive(String json) {
         try {
-            RoomEnvelope envelope = jsonb.fromJson(json, RoomEnvelope.class);
-            if (!nodeId.equals(envelope.origin())) {
-                delivery.deliver(envelope);
+            RoomMessage message = codec.read(json);
+            if (!nodeId.equals(message.origin())) {
+                delivery.deliverRemote(message);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "dropped an unreadable room message: " + json, e);
