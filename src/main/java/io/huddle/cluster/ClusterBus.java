@@ -41,7 +41,4 @@ public interface ClusterBus {
      * result if that node does not answer within the configured RPC timeout. Never completes exceptionally.
      */
     CompletionStage<NodeCommandResult> send(String node, NodeCommand command);
-
-    /** Whether a node is alive (its heartbeat is current); always true for this node. */
-    boolean isAlive(String node);
 }

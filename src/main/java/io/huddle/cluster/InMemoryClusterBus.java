@@ -51,9 +51,4 @@ public class InMemoryClusterBus implements ClusterBus {
         }
         return CompletableFuture.completedFuture(commands.handle(command));
     }
-
-    @Override
-    public boolean isAlive(String node) {
-        return nodeId.equals(node);
-    }
 }
