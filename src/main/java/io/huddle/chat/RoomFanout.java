@@ -1,6 +1,7 @@
 package io.huddle.chat;
 
 import io.huddle.cluster.RoomDelivery;
+import io.huddle.concurrency.KeyedLanes;
 import io.huddle.cluster.RoomMessage;
 import io.huddle.connection.Connection;
 import io.huddle.connection.FrameEncoder;
@@ -17,9 +18,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers room messages to this node's members. A chat message is serialized once and the same frame is queued
- * on every recipient's outbox; only a {@link SayHook} that changes the message for a recipient costs a second
- * serialization. When no say hook is installed, recipients are not even offered to the hook chain.
+ * Delivers room messages to this node's members. A chat message is serialized once and the same frame is queued on
+ * every recipient's outbox; only a {@link SayHook} that changes the message for a recipient costs a second
+ * serialization. When no say hook is installed, recipients are not even offered to the hook chain. Other nodes'
+ * messages that run application hooks are delivered on their room's lane of the {@link DeliveryExecutor}, never on
+ * the cluster bus's thread.
  */
 @ApplicationScoped
 public class RoomFanout implements RoomDelivery, RoomEvent.Receiver {
@@ -41,12 +44,21 @@ public class RoomFanout implements RoomDelivery, RoomEvent.Receiver {
     @Inject
     BeanManager beanManager;
 
+    @Inject
+    DeliveryExecutor executor;
+
     private boolean sayHooksInstalled;
+    private boolean memberDetailsReplaced;
+    /** Other nodes' messages that run application code, each room's in arrival order. */
+    private KeyedLanes<String> lanes;
 
     @PostConstruct
     void findHooks() {
         sayHooksInstalled = !beanManager.resolveInterceptors(InterceptionType.AROUND_INVOKE,
                 new AnnotationLiteral<SayHook>() { }).isEmpty();
+        memberDetailsReplaced = beanManager.resolve(beanManager.getBeans(MemberDetails.class)).getBeanClass()
+                != DefaultMemberDetails.class;
+        lanes = executor.newLanes();
     }
 
     @Override
@@ -55,9 +67,20 @@ public class RoomFanout implements RoomDelivery, RoomEvent.Receiver {
         ((RoomEvent) message).deliverTo(this);
     }
 
+    /**
+     * Delivers on the bus's thread only what runs no application code, and only while nothing of the room waits on
+     * its lane (the bus hands one room's messages over on one thread, so nothing overtakes); the rest goes to the
+     * room's lane, in arrival order.
+     */
     @Override
     public void deliverRemote(RoomMessage message) {
-        deliver(message);
+        RoomEvent event = (RoomEvent) message;
+        boolean runsHooks = event instanceof RoomEvent.Chat ? sayHooksInstalled : memberDetailsReplaced;
+        if (!runsHooks && lanes.isIdle(event.room())) {
+            event.deliverTo(this);
+        } else {
+            lanes.execute(event.room(), () -> event.deliverTo(this));
+        }
     }
 
     @Override
