@@ -20,21 +20,21 @@ public class ChatCommands implements NodeCommandHandler {
     Connections connections;
 
     @Inject
-    RoomManager rooms;
+    Membership membership;
 
     @Override
     public NodeCommandResult addMember(NodeCommand.AddMember command) {
-        return on(command, connection -> rooms.join(connection, command.room()));
+        return on(command, connection -> membership.join(connection, command.room()));
     }
 
     @Override
     public NodeCommandResult removeMember(NodeCommand.RemoveMember command) {
-        return on(command, connection -> rooms.leave(connection, command.room()));
+        return on(command, connection -> membership.leave(connection, command.room()));
     }
 
     @Override
     public NodeCommandResult evict(NodeCommand.Evict command) {
-        return on(command, connection -> rooms.evict(connection, command.room(), false));
+        return on(command, connection -> membership.evict(connection, command.room(), false));
     }
 
     @Override
