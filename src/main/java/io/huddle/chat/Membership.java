@@ -102,7 +102,7 @@ public class Membership {
         }
         RoomSettings settings = store.settings(room);
         if (settings == null) {
-            forget(connection, room); // the room is gone (destroyed, or Redis lost it): nothing to leave
+            forgetGone(connection, room); // destroyed, or Redis lost it: nothing to leave
             throw new ClientError(ErrorMessages.ROOM_DOES_NOT_EXIST);
         }
         Hooks.run(() -> hooks.leave(connection, room));
@@ -124,7 +124,7 @@ public class Membership {
         }
         RoomSettings settings = store.settings(room);
         if (settings == null) {
-            forget(connection, room);
+            forgetGone(connection, room);
         } else {
             depart(connection, room, announce ? settings : new RoomSettings(false, settings.perUser()));
         }
@@ -157,6 +157,18 @@ public class Membership {
         }
         if (departure != null) {
             presence.left(room, settings, departure.member(), departure.remaining());
+        }
+    }
+
+    /**
+     * Forgets a room that no longer exists, and the record a join racing its delete may have stored under its name
+     * (see {@link RoomStore#addMember}).
+     */
+    private void forgetGone(Connection connection, String room) {
+        try {
+            store.removeMember(room, connection.id());
+        } finally {
+            forget(connection, room);
         }
     }
 
