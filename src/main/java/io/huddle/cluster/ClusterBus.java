@@ -6,8 +6,10 @@ import java.util.concurrent.CompletionStage;
  * Carries messages between nodes: one channel per room, received only by nodes that {@link #subscribe subscribed}
  * (nodes with local members), and one channel per node for {@link NodeCommand}s.
  *
- * <p>Guarantees: a publication reaches this node's members at once, on the publisher's thread, whatever the state
- * of the shared bus; messages published by one node on one room arrive at each other subscriber in publish order.
+ * <p>Guarantees: a publication reaches this node's members at once ({@link RoomDelivery#deliver}, on the
+ * publisher's thread), whatever the state of the shared bus; messages published by one node on one room arrive at
+ * each other subscriber in publish order, handed to {@link RoomDelivery#deliverRemote} one at a time on the bus's
+ * receiving thread. Commands run on a thread of their own, never the bus's.
  * Delivery to other nodes is at most once: while the bus is disconnected they miss what is published, and
  * {@link #publish} does not fail (local chat goes on).
  */
