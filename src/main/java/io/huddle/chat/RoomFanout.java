@@ -69,7 +69,7 @@ public class RoomFanout implements RoomDelivery, RoomEvent.Receiver {
 
     /**
      * Delivers on the bus's thread only what runs no application code, and only while nothing of the room waits on
-     * its lane (the bus hands one room's messages over on one thread, so nothing overtakes); the rest goes to the
+     * its lane (the bus hands one room's messages over one at a time, so nothing overtakes); the rest goes to the
      * room's lane, in arrival order.
      */
     @Override
