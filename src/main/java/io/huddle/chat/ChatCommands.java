@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Carries out {@link NodeCommand}s for connections on this node, whichever node sent them. */
 @ApplicationScoped
@@ -19,29 +20,40 @@ public class ChatCommands implements NodeCommandHandler {
     Connections connections;
 
     @Inject
-    RoomManager rooms;
+    Membership membership;
 
     @Override
-    public NodeCommandResult handle(NodeCommand command) {
+    public NodeCommandResult addMember(NodeCommand.AddMember command) {
+        return on(command, connection -> membership.join(connection, command.room()));
+    }
+
+    @Override
+    public NodeCommandResult removeMember(NodeCommand.RemoveMember command) {
+        return on(command, connection -> membership.leave(connection, command.room()));
+    }
+
+    @Override
+    public NodeCommandResult evict(NodeCommand.Evict command) {
+        return on(command, connection -> membership.evict(connection, command.room(), false));
+    }
+
+    @Override
+    public NodeCommandResult push(NodeCommand.Push command) {
+        return on(command, connection -> {
+            if (!connection.send(connections.encodePush(command.message()))) {
+                throw new ClientError("connection cannot take messages (" + connection.id() + ")");
+            }
+        });
+    }
+
+    /** Runs {@code action} on the command's connection; its client error becomes the failed result. */
+    private NodeCommandResult on(NodeCommand command, Consumer<Connection> action) {
         Optional<Connection> target = connections.find(command.connectionId());
         if (target.isEmpty()) {
             return NodeCommandResult.failed("connection not found (" + command.connectionId() + ")");
         }
-        Connection connection = target.get();
         try {
-            switch (command.kind()) {
-                case NodeCommand.ADD_MEMBER -> rooms.join(connection, command.room());
-                case NodeCommand.REMOVE_MEMBER -> rooms.leave(connection, command.room());
-                case NodeCommand.EVICT -> rooms.evict(connection, command.room(), false);
-                case NodeCommand.SEND -> {
-                    if (!connection.send(connections.encodePush(command.message()))) {
-                        return NodeCommandResult.failed("connection cannot take messages (" + connection.id() + ")");
-                    }
-                }
-                default -> {
-                    return NodeCommandResult.failed("unknown command " + command.kind());
-                }
-            }
+            action.accept(target.get());
             return NodeCommandResult.done();
         } catch (ClientError e) {
             return NodeCommandResult.failed(e.getMessage());

@@ -2,6 +2,7 @@ package io.huddle.chat;
 
 import io.huddle.connection.Jsonp;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /**
@@ -13,6 +14,11 @@ public record ChatMessage(JsonValue message, String room, String from, String co
 
     public static final String CONTEXT = "user";
     public static final String SERVER = "0";
+
+    /** The constructor JSON-B reads a message with, when it crossed nodes. */
+    @JsonbCreator
+    public ChatMessage {
+    }
 
     public ChatMessage(JsonValue message, String room, String from, long sentAt) {
         this(message, room, from, CONTEXT, sentAt);

@@ -44,7 +44,7 @@ public class ClusterRecovery {
     StartingRooms startingRooms;
 
     @Inject
-    RoomManager rooms;
+    RoomDefaults defaults;
 
     void removeMembersOf(@Observes NodeDied died) {
         int removed = 0;
@@ -69,7 +69,7 @@ public class ClusterRecovery {
         for (String room : localRooms.rooms()) {
             try {
                 if (!store.exists(room)) {
-                    store.create(room, rooms.defaultSettings(room));
+                    store.create(room, defaults.of(room));
                 }
                 for (Connection connection : localRooms.members(room)) {
                     store.addMember(room, details.generate(connection, room, bus.nodeId()));

@@ -16,13 +16,13 @@ public class DisconnectCleanup {
     private static final Logger LOG = Logger.getLogger(DisconnectCleanup.class.getName());
 
     @Inject
-    RoomManager rooms;
+    Membership membership;
 
     void leaveAll(@Observes ConnectionClosed closed) {
         Connection connection = closed.connection();
         for (String room : connection.rooms()) {
             try {
-                rooms.evict(connection, room);
+                membership.evict(connection, room);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not remove " + connection + " from " + room, e);
             }

@@ -2,7 +2,6 @@ package io.huddle.chat;
 
 import io.huddle.cluster.ClusterBus;
 import io.huddle.cluster.Member;
-import io.huddle.cluster.RoomEnvelope;
 import io.huddle.cluster.RoomSettings;
 import io.huddle.cluster.RoomStore;
 import io.huddle.connection.Connection;
@@ -70,7 +69,7 @@ public class Presence {
 
     private void announce(String room, String event, Member member) {
         try {
-            bus.publish(RoomEnvelope.presence(room, event, member, bus.nodeId()));
+            bus.publish(new RoomEvent.PresenceChange(room, event, member, bus.nodeId()));
         } catch (RuntimeException e) {
             // the membership change itself is stored; members resync from the next snapshot
             LOG.log(Level.WARNING, "could not announce " + event + " of " + member.id() + " in " + room, e);

@@ -1,7 +1,8 @@
 package io.huddle.chat;
 
 import io.huddle.cluster.RoomDelivery;
-import io.huddle.cluster.RoomEnvelope;
+import io.huddle.concurrency.KeyedLanes;
+import io.huddle.cluster.RoomMessage;
 import io.huddle.connection.Connection;
 import io.huddle.connection.FrameEncoder;
 import io.huddle.connection.OutboundFrame;
@@ -17,12 +18,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers room messages to this node's members. A chat message is serialized once and the same frame is queued
- * on every recipient's outbox; only a {@link SayHook} that changes the message for a recipient costs a second
- * serialization. When no say hook is installed, recipients are not even offered to the hook chain.
+ * Delivers room messages to this node's members. A chat message is serialized once and the same frame is queued on
+ * every recipient's outbox; only a {@link SayHook} that changes the message for a recipient costs a second
+ * serialization. When no say hook is installed, recipients are not even offered to the hook chain. Other nodes'
+ * messages that run application hooks are delivered on their room's lane of the {@link DeliveryExecutor}, never on
+ * the cluster bus's thread.
  */
 @ApplicationScoped
-public class RoomFanout implements RoomDelivery {
+public class RoomFanout implements RoomDelivery, RoomEvent.Receiver {
 
     private static final Logger LOG = Logger.getLogger(RoomFanout.class.getName());
 
@@ -41,29 +44,52 @@ public class RoomFanout implements RoomDelivery {
     @Inject
     BeanManager beanManager;
 
+    @Inject
+    DeliveryExecutor executor;
+
     private boolean sayHooksInstalled;
+    private boolean memberDetailsReplaced;
+    /** Other nodes' messages that run application code, each room's in arrival order. */
+    private KeyedLanes<String> lanes;
 
     @PostConstruct
     void findHooks() {
         sayHooksInstalled = !beanManager.resolveInterceptors(InterceptionType.AROUND_INVOKE,
                 new AnnotationLiteral<SayHook>() { }).isEmpty();
+        memberDetailsReplaced = beanManager.resolve(beanManager.getBeans(MemberDetails.class)).getBeanClass()
+                != DefaultMemberDetails.class;
+        lanes = executor.newLanes();
     }
 
     @Override
-    public void deliver(RoomEnvelope envelope) {
-        if (RoomEnvelope.PRESENCE.equals(envelope.type())) {
-            deliverPresence(envelope);
+    public void deliver(RoomMessage message) {
+        // the chat layer publishes nothing but RoomEvents, and reads nothing else back
+        ((RoomEvent) message).deliverTo(this);
+    }
+
+    /**
+     * Delivers on the bus's thread only what runs no application code, and only while nothing of the room waits on
+     * its lane (the bus hands one room's messages over one at a time, so nothing overtakes); the rest goes to the
+     * room's lane, in arrival order.
+     */
+    @Override
+    public void deliverRemote(RoomMessage message) {
+        RoomEvent event = (RoomEvent) message;
+        boolean runsHooks = event instanceof RoomEvent.Chat ? sayHooksInstalled : memberDetailsReplaced;
+        if (!runsHooks && lanes.isIdle(event.room())) {
+            event.deliverTo(this);
         } else {
-            deliverChat(envelope);
+            lanes.execute(event.room(), () -> event.deliverTo(this));
         }
     }
 
-    private void deliverChat(RoomEnvelope envelope) {
-        Collection<Connection> recipients = localRooms.members(envelope.room());
+    @Override
+    public void chat(RoomEvent.Chat chat) {
+        ChatMessage message = chat.message();
+        Collection<Connection> recipients = localRooms.members(message.room());
         if (recipients.isEmpty()) {
             return;
         }
-        ChatMessage message = new ChatMessage(envelope.message(), envelope.room(), envelope.from(), envelope.sentAt());
         OutboundFrame shared = OutboundFrame.forRecipients(encoder.encode(message), recipients.size());
         for (Connection recipient : recipients) {
             if (!sayHooksInstalled) {
@@ -87,13 +113,14 @@ public class RoomFanout implements RoomDelivery {
         }
     }
 
-    private void deliverPresence(RoomEnvelope envelope) {
-        Collection<Connection> members = localRooms.members(envelope.room());
-        OutboundFrame frame = OutboundFrame.forRecipients(encoder.encode(PresenceMessage.change(envelope.event(),
-                envelope.room(), details.sanitize(envelope.member()))), members.size());
-        synchronized (localRooms.presenceLock(envelope.room())) {
+    @Override
+    public void presence(RoomEvent.PresenceChange change) {
+        Collection<Connection> members = localRooms.members(change.room());
+        OutboundFrame frame = OutboundFrame.forRecipients(encoder.encode(PresenceMessage.change(change.event(),
+                change.room(), details.sanitize(change.member()))), members.size());
+        synchronized (localRooms.presenceLock(change.room())) {
             for (Connection member : members) {
-                if (!member.id().equals(envelope.member().id())) {
+                if (!member.id().equals(change.member().id())) {
                     member.send(frame);
                 }
             }

@@ -59,7 +59,7 @@ public class ClusterConnections implements RemoteConnections {
         if (node.isEmpty()) {
             return CompletableFuture.completedFuture(false);
         }
-        return bus.send(node.get(), new NodeCommand(NodeCommand.SEND, connectionId, null, message))
+        return bus.send(node.get(), new NodeCommand.Push(connectionId, message))
                 .thenApply(NodeCommandResult::ok);
     }
 }

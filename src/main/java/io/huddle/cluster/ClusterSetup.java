@@ -37,6 +37,9 @@ public class ClusterSetup {
     RoomDelivery delivery;
 
     @Inject
+    RoomCodec codec;
+
+    @Inject
     NodeCommandHandler commands;
 
     @Inject
@@ -68,7 +71,7 @@ public class ClusterSetup {
             LOG.info(() -> "node " + node.id() + ": clustering over Redis "
                     + config.redisAddress().orElse(config.redisConfigFile().orElse("")) + " (key prefix "
                     + config.redisPrefix() + ")");
-            redis = new RedisCluster(config, node.id(), encoder.jsonb(), delivery, commands, executor, died,
+            redis = new RedisCluster(config, node.id(), encoder.jsonb(), delivery, codec, commands, executor, died,
                     reconnected);
             store = redis.store();
             bus = redis.bus();

@@ -28,9 +28,9 @@ public class InMemoryClusterBus implements ClusterBus {
     }
 
     @Override
-    public void publish(RoomEnvelope envelope) {
-        if (subscribed.contains(envelope.room())) {
-            delivery.deliver(envelope);
+    public void publish(RoomMessage message) {
+        if (subscribed.contains(message.room())) {
+            delivery.deliver(message);
         }
     }
 
@@ -50,10 +50,5 @@ public class InMemoryClusterBus implements ClusterBus {
             return CompletableFuture.completedFuture(NodeCommandResult.failed("node " + node + " is not running"));
         }
         return CompletableFuture.completedFuture(commands.handle(command));
-    }
-
-    @Override
-    public boolean isAlive(String node) {
-        return nodeId.equals(node);
     }
 }

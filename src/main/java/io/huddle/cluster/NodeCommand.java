@@ -3,19 +3,48 @@ package io.huddle.cluster;
 import jakarta.json.JsonValue;
 
 /**
- * An order for the node holding a connection: join or leave a room (a leave that hooks may refuse, or an eviction
- * from a destroyed room that they cannot, announced beforehand), or push a message. Answered with
- * a {@link NodeCommandResult}.
- *
- * @param kind         {@link #ADD_MEMBER}, {@link #REMOVE_MEMBER}, {@link #EVICT} or {@link #SEND}
- * @param connectionId the target connection
- * @param room         for add/remove
- * @param message      for send: the JSON object to push
+ * An order for the node holding a connection, answered with a {@link NodeCommandResult}: join or leave a room (a
+ * leave that hooks may refuse), be evicted from a room being destroyed (which they cannot refuse; announced
+ * beforehand), or push a message. On the wire it is one named field of a {@link CommandEnvelope}.
  */
-public record NodeCommand(String kind, String connectionId, String room, JsonValue message) {
+public sealed interface NodeCommand permits NodeCommand.AddMember, NodeCommand.RemoveMember, NodeCommand.Evict,
+        NodeCommand.Push {
 
-    public static final String ADD_MEMBER = "addMember";
-    public static final String REMOVE_MEMBER = "removeMember";
-    public static final String EVICT = "evict";
-    public static final String SEND = "send";
+    /** The target connection, on the node that runs the command. */
+    String connectionId();
+
+    /** Runs this command with the handler method for its kind: a new kind does not compile until handled. */
+    NodeCommandResult runOn(NodeCommandHandler handler);
+
+    /** Join {@code room} as if the connection had sent {@code roomAdd}: join hooks decide. */
+    record AddMember(String connectionId, String room) implements NodeCommand {
+        @Override
+        public NodeCommandResult runOn(NodeCommandHandler handler) {
+            return handler.addMember(this);
+        }
+    }
+
+    /** Leave {@code room} as if the connection had sent {@code roomLeave}: leave hooks may refuse. */
+    record RemoveMember(String connectionId, String room) implements NodeCommand {
+        @Override
+        public NodeCommandResult runOn(NodeCommandHandler handler) {
+            return handler.removeMember(this);
+        }
+    }
+
+    /** Leave {@code room} whatever the leave hooks say, without announcing it (the room is being destroyed). */
+    record Evict(String connectionId, String room) implements NodeCommand {
+        @Override
+        public NodeCommandResult runOn(NodeCommandHandler handler) {
+            return handler.evict(this);
+        }
+    }
+
+    /** Push {@code message} (a JSON object) to the connection. */
+    record Push(String connectionId, JsonValue message) implements NodeCommand {
+        @Override
+        public NodeCommandResult runOn(NodeCommandHandler handler) {
+            return handler.push(this);
+        }
+    }
 }

@@ -4,15 +4,9 @@ import io.huddle.config.HuddleConfig;
 import jakarta.enterprise.event.Event;
 import jakarta.json.bind.Jsonb;
 import org.redisson.Redisson;
-import org.redisson.api.RBucket;
-import org.redisson.api.RSet;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -22,9 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * This node's membership of a Redis-backed cluster: the Redisson client, the store, bus and directory on top of it,
- * and the node heartbeat. Each beat refreshes this node's key (with a TTL), notices when Redis came back or lost
- * its data ({@link ClusterReconnected}), and lets one survivor clean up after each node whose key expired
- * ({@link NodeDied}).
+ * and the heartbeat that keeps them true. Each beat refreshes this node's {@link NodeLiveness}, notices when Redis
+ * came back or lost its data ({@link ClusterReconnected}), retries the subscriptions and registrations that did not
+ * take, and checks the other nodes.
  */
 final class RedisCluster {
 
@@ -32,32 +26,36 @@ final class RedisCluster {
 
     private final String nodeId;
     private final long nodeTimeoutMillis;
-    private final RedisKeys keys;
     private final RedissonClient redis;
     private final RedisRoomStore store;
-    private final RedisClusterBus bus;
+    private final RedisRoomChannels channels;
+    private final RedisNodeRpc rpc;
+    private final ClusterBus bus;
     private final RedisConnectionDirectory directory;
+    private final NodeLiveness liveness;
     private final PubSubProbe probe;
-    private final Event<NodeDied> died;
     private final Event<ClusterReconnected> reconnected;
-    private final String startedAt = Long.toString(System.currentTimeMillis());
     private volatile boolean connected;
     private ScheduledFuture<?> beats;
 
-    RedisCluster(HuddleConfig config, String nodeId, Jsonb jsonb, RoomDelivery delivery, NodeCommandHandler commands,
-                 Executor commandExecutor, Event<NodeDied> died, Event<ClusterReconnected> reconnected) {
+    RedisCluster(HuddleConfig config, String nodeId, Jsonb jsonb, RoomDelivery delivery, RoomCodec codec,
+                 NodeCommandHandler commands, Executor commandExecutor, Event<NodeDied> died,
+                 Event<ClusterReconnected> reconnected) {
         this.nodeId = nodeId;
         this.nodeTimeoutMillis = config.nodeTimeoutMillis();
-        this.keys = new RedisKeys(config.redisPrefix());
+        RedisKeys keys = new RedisKeys(config.redisPrefix());
         Config redissonConfig = RedissonSettings.of(config);
         this.redis = Redisson.create(redissonConfig);
         PubSubTopics topics = new PubSubTopics(redis, redissonConfig.isClusterConfig());
         this.store = new RedisRoomStore(redis, keys, jsonb);
-        this.bus = new RedisClusterBus(topics, keys, jsonb, nodeId, delivery, commands, commandExecutor,
-                config.rpcTimeoutMillis(), config.redisTimeoutMillis(), config.redisMaxRoomsPerNode());
+        this.channels = new RedisRoomChannels(topics, keys, nodeId, delivery, codec, config.redisTimeoutMillis(),
+                config.redisMaxRoomsPerNode());
+        this.rpc = new RedisNodeRpc(topics, keys, jsonb, nodeId, commands, commandExecutor,
+                config.rpcTimeoutMillis());
+        this.bus = new RedisClusterBus(nodeId, channels, rpc);
+        this.liveness = new NodeLiveness(redis, keys, nodeId, nodeTimeoutMillis, died, this::forget);
+        this.directory = new RedisConnectionDirectory(redis, keys, nodeId, liveness);
         this.probe = new PubSubProbe(keys, nodeId, topics);
-        this.directory = new RedisConnectionDirectory(redis, keys, bus);
-        this.died = died;
         this.reconnected = reconnected;
     }
 
@@ -74,28 +72,29 @@ final class RedisCluster {
     }
 
     void start(ScheduledExecutorService scheduler) {
-        bus.listenForCommands();
+        rpc.listen();
         long period = Math.max(200, nodeTimeoutMillis / 3);
         beats = scheduler.scheduleWithFixedDelay(this::beat, 0, period, TimeUnit.MILLISECONDS);
     }
 
     void beat() {
         try {
-            String previous = heartbeat(nodeId).getAndSet(startedAt, Duration.ofMillis(nodeTimeoutMillis));
-            nodes().add(nodeId);
-            if (!connected || previous == null) {
-                boolean first = !connected && previous == null;
+            boolean unknown = liveness.beat();
+            if (!connected || unknown) {
+                boolean first = !connected && unknown;
                 LOG.info(() -> "node " + nodeId + (first ? " joined" : " is back in") + " the cluster at Redis;"
                         + " rewriting its rooms and members");
                 connected = true;
                 reconnected.fire(new ClusterReconnected());
             }
-            bus.resubscribe(); // any subscription that failed while Redis was flaky
+            channels.resubscribe(); // any subscription that failed while Redis was flaky
+            rpc.ensureListening();
             if (probe.check()) {
-                bus.resubscribeAll();
+                channels.resubscribeAll();
+                rpc.relisten();
             }
             directory.retryFailedRegistrations();
-            checkOtherNodes();
+            liveness.checkOtherNodes();
         } catch (RuntimeException e) {
             if (connected) {
                 LOG.log(Level.WARNING, "node " + nodeId + " lost Redis: serving its own connections only until it"
@@ -105,43 +104,15 @@ final class RedisCluster {
         }
     }
 
-    private void checkOtherNodes() {
-        Set<String> alive = new HashSet<>();
-        alive.add(nodeId);
-        for (Object known : nodes().readAll()) {
-            String node = (String) known;
-            if (node.equals(nodeId)) {
-                continue;
-            }
-            if (heartbeat(node).isExists()) {
-                alive.add(node);
-            } else {
-                cleanUpAfter(node);
-            }
-        }
-        bus.liveNodes(alive);
-    }
-
-    private void cleanUpAfter(String node) {
-        RBucket<String> lock = redis.getBucket(keys.cleanupLock(node), StringCodec.INSTANCE);
-        if (!lock.setIfAbsent(nodeId, Duration.ofMinutes(1))) {
-            return; // another survivor is on it
-        }
-        LOG.info(() -> "node " + node + " stopped beating: removing its members");
-        try {
-            died.fire(new NodeDied(node));
-            store.forgetNode(node);
-            directory.forgetNode(node);
-            nodes().remove(node);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "cleanup after node " + node + " failed; retried", e);
-            lock.delete();
-        }
+    /** Forgets what the store and the directory recorded about a dead node, after its members were removed. */
+    private void forget(String node) {
+        store.forgetNode(node);
+        directory.forgetNode(node);
     }
 
     /** This node's pub/sub subscriptions and what went wrong with them. */
     PubSubStats pubSub() {
-        return bus.stats();
+        return channels.stats();
     }
 
     /** Whether the last beat reached Redis. */
@@ -155,21 +126,12 @@ final class RedisCluster {
             beats.cancel(false);
         }
         try {
-            heartbeat(nodeId).delete();
-            nodes().remove(nodeId);
+            liveness.leave();
             directory.forgetNode(nodeId);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "could not deregister node " + nodeId, e);
         }
-        bus.close();
+        rpc.close();
         redis.shutdown();
-    }
-
-    private RBucket<String> heartbeat(String node) {
-        return redis.getBucket(keys.nodeHeartbeat(node), StringCodec.INSTANCE);
-    }
-
-    private RSet<Object> nodes() {
-        return redis.getSet(keys.nodes(), StringCodec.INSTANCE);
     }
 }

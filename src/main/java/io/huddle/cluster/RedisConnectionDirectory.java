@@ -22,21 +22,23 @@ public class RedisConnectionDirectory implements ConnectionDirectory {
 
     private final RedissonClient redis;
     private final RedisKeys keys;
-    private final RedisClusterBus bus;
+    private final String nodeId;
+    private final LiveNodes liveNodes;
     /** Connections whose registration failed, waiting for the next heartbeat. */
     private final Set<String> unregistered = ConcurrentHashMap.newKeySet();
 
-    RedisConnectionDirectory(RedissonClient redis, RedisKeys keys, RedisClusterBus bus) {
+    RedisConnectionDirectory(RedissonClient redis, RedisKeys keys, String nodeId, LiveNodes liveNodes) {
         this.redis = redis;
         this.keys = keys;
-        this.bus = bus;
+        this.nodeId = nodeId;
+        this.liveNodes = liveNodes;
     }
 
     @Override
     public void register(String connectionId) {
         try {
-            directory().fastPutAsync(connectionId, bus.nodeId())
-                    .thenCompose(added -> redis.getSet(keys.nodeConnections(bus.nodeId()), StringCodec.INSTANCE)
+            directory().fastPutAsync(connectionId, nodeId)
+                    .thenCompose(added -> redis.getSet(keys.nodeConnections(nodeId), StringCodec.INSTANCE)
                             .addAsync(connectionId))
                     .whenComplete((added, error) -> {
                         if (error != null) {
@@ -68,7 +70,7 @@ public class RedisConnectionDirectory implements ConnectionDirectory {
         unregistered.remove(connectionId);
         try {
             directory().fastRemoveAsync(connectionId);
-            redis.getSet(keys.nodeConnections(bus.nodeId()), StringCodec.INSTANCE).removeAsync(connectionId);
+            redis.getSet(keys.nodeConnections(nodeId), StringCodec.INSTANCE).removeAsync(connectionId);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "could not unregister " + connectionId, e);
         }
@@ -77,18 +79,7 @@ public class RedisConnectionDirectory implements ConnectionDirectory {
     @Override
     public Optional<String> nodeOf(String connectionId) {
         String node = RedisCalls.guarded("find connection " + connectionId, () -> directory().get(connectionId));
-        if (node == null || bus.isAlive(node)) {
-            return Optional.ofNullable(node);
-        }
-        // a node that started after this node's last heartbeat check is not in its list of live nodes yet (for up to
-        // a third of huddle.cluster.nodeTimeout): ask Redis now rather than call its fresh connections unknown
-        boolean beating = RedisCalls.guarded("check node " + node,
-                () -> redis.getBucket(keys.nodeHeartbeat(node), StringCodec.INSTANCE).isExists());
-        if (beating) {
-            bus.nodeSeenAlive(node);
-            return Optional.of(node);
-        }
-        return Optional.empty();
+        return node == null || liveNodes.isAlive(node) ? Optional.ofNullable(node) : Optional.empty();
     }
 
     /** Forgets the connections of a dead node. */

@@ -15,7 +15,9 @@ import static io.huddle.cluster.RedisCalls.guarded;
 
 /**
  * Rooms and members in Redis hashes (see {@link RedisKeys}). Membership changes are Lua scripts, so the member
- * record and the per-user count change together, atomically.
+ * record and the per-user count change together, atomically. The list of rooms is one hash for all rooms, on
+ * another Redis Cluster slot than a room's keys, so no script can touch both: {@link #addMember} checks that the
+ * room exists and then runs its script, and the node's membership index is updated after the script.
  */
 public class RedisRoomStore implements RoomStore {
 

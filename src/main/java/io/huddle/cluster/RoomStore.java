@@ -5,8 +5,11 @@ import java.util.Set;
 
 /**
  * The rooms of the cluster and their members. Every method is synchronous and bounded: it returns within the
- * configured Redis timeout or throws {@link ClusterUnavailable}, and never leaves a half-done change visible to
- * other nodes (each call is one atomic step in the store).
+ * configured Redis timeout or throws {@link ClusterUnavailable}. Each room's own state changes atomically: a member
+ * record and its user's count change together, so other nodes never see one without the other. Two things are not
+ * part of that step (in Redis a room's keys and the list of rooms live on different Cluster slots): whether the room
+ * exists, which {@link #addMember} checks just before, and the per-node index of memberships that
+ * {@link #membershipsOf} reads, updated just after.
  *
  * <p>Room names are opaque strings, validated by the caller. Member ids are connection ids, unique cluster-wide.
  */
@@ -32,7 +35,8 @@ public interface RoomStore {
     /**
      * Records a new member and returns how many connections of the member's user are now in the room (1 means this
      * is the user's first), or 0 if the room does not exist (nothing is stored). Adding an id already present
-     * replaces its record and does not count twice.
+     * replaces its record and does not count twice. A join that races the room's {@link #delete} can store its
+     * record after the delete, under the deleted name; the caller removes it when it finds the room gone.
      */
     int addMember(String room, Member member);
 

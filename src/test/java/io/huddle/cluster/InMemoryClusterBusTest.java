@@ -7,24 +7,58 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The single-node bus: a publish reaches this node's delivery at once, in order, for subscribed rooms only. */
 class InMemoryClusterBusTest {
 
-    private final List<RoomEnvelope> delivered = new ArrayList<>();
+    private final List<RoomMessage> delivered = new ArrayList<>();
     private final List<NodeCommand> handled = new ArrayList<>();
-    private final ClusterBus bus = new InMemoryClusterBus("node-a", delivered::add, command -> {
+    private final ClusterBus bus = new InMemoryClusterBus("node-a", new RoomDelivery() {
+        @Override
+        public void deliver(RoomMessage message) {
+            delivered.add(message);
+        }
+
+        @Override
+        public void deliverRemote(RoomMessage message) {
+            throw new AssertionError("one node: nothing arrives from another");
+        }
+    }, new NodeCommandHandler() {
+        @Override
+        public NodeCommandResult addMember(NodeCommand.AddMember command) {
+            return handled(command);
+        }
+
+        @Override
+        public NodeCommandResult removeMember(NodeCommand.RemoveMember command) {
+            return handled(command);
+        }
+
+        @Override
+        public NodeCommandResult evict(NodeCommand.Evict command) {
+            return handled(command);
+        }
+
+        @Override
+        public NodeCommandResult push(NodeCommand.Push command) {
+            return handled(command);
+        }
+    });
+
+    /** A room message as the chat layer would publish it. */
+    private record Said(String room, String origin, String text) implements RoomMessage {
+    }
+
+    private NodeCommandResult handled(NodeCommand command) {
         handled.add(command);
         return NodeCommandResult.done();
-    });
+    }
 
     @Test
     void aPublishToASubscribedRoomIsDeliveredBeforePublishReturnsAndInOrder() {
         bus.subscribe("lobby");
-        RoomEnvelope first = chatIn("lobby", "one");
-        RoomEnvelope second = chatIn("lobby", "two");
+        RoomMessage first = chatIn("lobby", "one");
+        RoomMessage second = chatIn("lobby", "two");
         bus.publish(first);
         bus.publish(second);
         assertEquals(List.of(first, second), delivered);
@@ -57,17 +91,15 @@ class InMemoryClusterBusTest {
     }
 
     @Test
-    void onlyThisNodeIsAlive() {
+    void theBusNamesThisNode() {
         assertEquals("node-a", bus.nodeId());
-        assertTrue(bus.isAlive("node-a"));
-        assertFalse(bus.isAlive("node-b"));
     }
 
-    private static RoomEnvelope chatIn(String room, String text) {
-        return RoomEnvelope.chat(room, "c1", Json.createValue(text), 1L, "node-a");
+    private static RoomMessage chatIn(String room, String text) {
+        return new Said(room, "node-a", text);
     }
 
     private static NodeCommand commandFor(String connectionId) {
-        return new NodeCommand(NodeCommand.SEND, connectionId, null, Json.createObjectBuilder().add("text", "hi").build());
+        return new NodeCommand.Push(connectionId, Json.createObjectBuilder().add("text", "hi").build());
     }
 }

@@ -1,0 +1,250 @@
+package io.huddle.cluster;
+
+import io.huddle.connection.ClientError;
+import io.huddle.connection.ErrorMessages;
+import org.redisson.api.RTopic;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The room channels of this node: one Redisson {@code RTopic} per room, subscribed only while this node has members
+ * there, so a node never receives traffic for rooms it does not serve. This node's members get a room message
+ * directly, so local chat goes on while Redis is away; copies arriving back from Redis are ignored by their origin,
+ * and the others go to {@link RoomDelivery#deliverRemote} on Redisson's thread. A subscription Redis did not confirm
+ * is retried on every heartbeat (with a warning) until it takes; past {@code huddle.redis.maxRoomsPerNode} a join is
+ * refused.
+ */
+final class RedisRoomChannels {
+
+    private static final Logger LOG = Logger.getLogger(RedisRoomChannels.class.getName());
+
+    private final PubSubTopics topics;
+    private final RedisKeys keys;
+    private final String nodeId;
+    private final RoomDelivery delivery;
+    private final RoomCodec codec;
+    private final long redisTimeoutMillis;
+    private final int maxRooms;
+
+    /** Rooms this node wants, each with its subscription attempt (the listener id once Redis confirmed it). */
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private volatile boolean warnedPublish;
+    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong resubscribedAll = new AtomicLong();
+    private final AtomicLong unconfirmed = new AtomicLong();
+    private final AtomicLong lastUnconfirmedWarning = new AtomicLong();
+
+    RedisRoomChannels(PubSubTopics topics, RedisKeys keys, String nodeId, RoomDelivery delivery, RoomCodec codec,
+                      long redisTimeoutMillis, int maxRooms) {
+        this.topics = topics;
+        this.keys = keys;
+        this.nodeId = nodeId;
+        this.delivery = delivery;
+        this.codec = codec;
+        this.redisTimeoutMillis = redisTimeoutMillis;
+        this.maxRooms = maxRooms;
+    }
+
+    /** One attempt to subscribe to a room's channel, and when it began. */
+    private record Subscription(CompletableFuture<Integer> listenerId, long startedNanos) {
+
+        boolean needsRetry(long timeoutNanos) {
+            return listenerId.isCompletedExceptionally()
+                    || !listenerId.isDone() && System.nanoTime() - startedNanos > timeoutNanos;
+        }
+    }
+
+    /** See {@link ClusterBus#publish}. */
+    void publish(RoomMessage message) {
+        delivery.deliver(message);
+        try {
+            roomTopic(message.room()).publishAsync(codec.write(message)).whenComplete((receivers, error) -> {
+                if (error != null) {
+                    publishFailed(message, error);
+                } else {
+                    warnedPublish = false;
+                }
+            });
+        } catch (RuntimeException e) {
+            publishFailed(message, e);
+        }
+    }
+
+    private void publishFailed(RoomMessage message, Throwable error) {
+        if (!warnedPublish) {
+            warnedPublish = true;
+            LOG.warning(() -> "Redis unavailable: " + message.getClass().getSimpleName() + " in " + message.room()
+                    + " reached this node's members only (" + error + ")");
+        }
+    }
+
+    /** See {@link ClusterBus#subscribe}. */
+    void subscribe(String room) {
+        if (!subscriptions.containsKey(room) && subscriptions.size() >= maxRooms) {
+            if (refused.getAndIncrement() == 0) {
+                LOG.warning(() -> "node " + nodeId + " serves " + maxRooms + " rooms, its huddle.redis.maxRoomsPerNode:"
+                        + " joins to further rooms are refused until rooms empty here (logged once; see the"
+                        + " subscriptionsRefused counter in status)");
+            }
+            throw new ClientError("this server is at its limit of " + maxRooms + " rooms; try again later", 503);
+        }
+        subscriptions.computeIfAbsent(room, this::listen);
+    }
+
+    /** See {@link ClusterBus#awaitSubscribed}. */
+    void awaitSubscribed(String room) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(redisTimeoutMillis);
+        while (true) {
+            Subscription subscription = subscriptions.get(room);
+            long left = deadline - System.nanoTime();
+            if (subscription == null) {
+                return;
+            }
+            if (left <= 0) {
+                throw unconfirmed(room);
+            }
+            try {
+                subscription.listenerId().get(left, TimeUnit.NANOSECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                // right after Redis came back the first attempt can fail on a stale connection: try again
+                pause(50);
+                subscriptions.computeIfPresent(room, (r, current) -> current == subscription ? listen(r) : current);
+            } catch (TimeoutException e) {
+                throw unconfirmed(room);
+            }
+        }
+    }
+
+    /**
+     * A join whose subscription Redis did not confirm in time fails: answered OK, its member would miss what other
+     * nodes say until a heartbeat's retry took (the likely cause of two rooms missing a say in one ClusterIT run on
+     * a loaded machine).
+     */
+    private ClientError unconfirmed(String room) {
+        long count = unconfirmed.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastUnconfirmedWarning.get();
+        if ((last == 0 || now - last > TimeUnit.MINUTES.toNanos(1)) && lastUnconfirmedWarning.compareAndSet(last, now)) {
+            LOG.warning(() -> "node " + nodeId + ": Redis did not confirm the subscription to " + room + " within "
+                    + redisTimeoutMillis + " ms; the join was refused and the subscription is retried on the next"
+                    + " heartbeat (" + count + " joins refused so since boot; logged at most once a minute)");
+        }
+        return new ClientError(ErrorMessages.joinNotConfirmed(redisTimeoutMillis), 503);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Subscription listen(String room) {
+        return new Subscription(topics.listen(keys.roomChannel(room), (channel, json) -> receive(json)),
+                System.nanoTime());
+    }
+
+    /** See {@link ClusterBus#unsubscribe}. */
+    void unsubscribe(String room) {
+        Subscription subscription = subscriptions.remove(room);
+        if (subscription != null) {
+            removeWhenConfirmed(room, subscription);
+        }
+    }
+
+    private void removeWhenConfirmed(String room, Subscription subscription) {
+        subscription.listenerId().thenAccept(id -> topics.unlisten(keys.roomChannel(room), id)
+                .exceptionally(error -> {
+                    LOG.log(Level.FINE, "unsubscribing from " + room + " failed", error);
+                    return null;
+                }));
+    }
+
+    /**
+     * Subscribes again wherever a subscription did not take: it failed, or Redis has not confirmed it within the
+     * Redis timeout (an attempt made while Redis came back can hang; left alone, the room would stay deaf on this
+     * node). Called on every node heartbeat. A superseded attempt that Redis confirms late is removed at once.
+     */
+    void resubscribe() {
+        long timeout = TimeUnit.MILLISECONDS.toNanos(redisTimeoutMillis);
+        AtomicLong again = new AtomicLong();
+        subscriptions.replaceAll((room, subscription) -> {
+            if (!subscription.needsRetry(timeout)) {
+                return subscription;
+            }
+            again.incrementAndGet();
+            removeWhenConfirmed(room, subscription);
+            return listen(room);
+        });
+        if (again.get() > 0) {
+            retried.addAndGet(again.get());
+            LOG.warning(() -> "node " + nodeId + ": " + again.get() + " room subscriptions failed or were not"
+                    + " confirmed by Redis within " + redisTimeoutMillis + " ms; subscribing them again (cross-node"
+                    + " messages in those rooms do not reach this node until they take)");
+        }
+    }
+
+    /** Subscribes every room channel again, after the probe found pub/sub quiet while commands work. */
+    void resubscribeAll() {
+        resubscribedAll.incrementAndGet();
+        subscriptions.replaceAll(this::relisten);
+    }
+
+    /**
+     * Unsubscribes a room and subscribes it again once Redis confirmed that: a listener added while the old one is
+     * still there would join the stale subscription instead of making a new one.
+     */
+    private Subscription relisten(String room, Subscription old) {
+        if (!old.listenerId().isDone() || old.listenerId().isCompletedExceptionally()) {
+            removeWhenConfirmed(room, old);
+            return listen(room);
+        }
+        CompletableFuture<Integer> again = topics.unlisten(keys.roomChannel(room), old.listenerId().join())
+                .handle((done, error) -> null)
+                .thenCompose(removed -> listen(room).listenerId());
+        return new Subscription(again, System.nanoTime());
+    }
+
+    /** This node's subscriptions as {@code status} shows them. */
+    PubSubStats stats() {
+        int confirmed = 0;
+        for (Subscription subscription : subscriptions.values()) {
+            if (subscription.listenerId().isDone() && !subscription.listenerId().isCompletedExceptionally()) {
+                confirmed++;
+            }
+        }
+        return new PubSubStats(topics.sharded(), confirmed, subscriptions.size() - confirmed, maxRooms,
+                retried.get(), refused.get(), unconfirmed.get(), resubscribedAll.get());
+    }
+
+    private void receive(String json) {
+        RoomMessage message;
+        try {
+            message = codec.read(json);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "dropped an unreadable room message: " + json, e);
+            return;
+        }
+        if (!nodeId.equals(message.origin())) {
+            delivery.deliverRemote(message);
+        }
+    }
+
+    private RTopic roomTopic(String room) {
+        return topics.topic(keys.roomChannel(room));
+    }
+}
