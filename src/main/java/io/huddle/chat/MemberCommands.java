@@ -4,7 +4,7 @@ import io.huddle.cluster.ClusterBus;
 import io.huddle.cluster.ConnectionDirectory;
 import io.huddle.cluster.NodeCommand;
 import io.huddle.cluster.NodeCommandResult;
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.ClusterSettings;
 import io.huddle.connection.ClientError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ public class MemberCommands {
     ClusterBus bus;
 
     @Inject
-    HuddleConfig config;
+    ClusterSettings cluster;
 
     /** Adds a connection to a room; join hooks run on its node. Throws its error. */
     public void addMember(String connectionId, String room) {
@@ -51,7 +51,7 @@ public class MemberCommands {
         NodeCommandResult result;
         try {
             result = bus.send(node, command).toCompletableFuture()
-                    .get(config.rpcTimeoutMillis() + 1000, TimeUnit.MILLISECONDS);
+                    .get(cluster.rpcTimeoutMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClientError("interrupted while waiting for node " + node, 503);

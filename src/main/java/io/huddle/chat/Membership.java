@@ -4,7 +4,7 @@ import io.huddle.cluster.ClusterBus;
 import io.huddle.cluster.Member;
 import io.huddle.cluster.RoomSettings;
 import io.huddle.cluster.RoomStore;
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.ChatSettings;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.Connection;
 import io.huddle.connection.Connections;
@@ -54,7 +54,7 @@ public class Membership {
     MetadataPolicy metadataPolicy;
 
     @Inject
-    HuddleConfig config;
+    ChatSettings chat;
 
     /** {@code roomAdd}: the join hooks decide; the joiner gets a presence snapshot. */
     public void join(Connection connection, String room) {
@@ -66,9 +66,9 @@ public class Membership {
         if (settings == null) {
             throw new ClientError(ErrorMessages.ROOM_DOES_NOT_EXIST);
         }
-        if (connection.roomCount() >= config.maxRoomsPerConnection()) {
+        if (connection.roomCount() >= chat.maxRoomsPerConnection()) {
             throw new ClientError("too many rooms: a connection may be in at most "
-                    + config.maxRoomsPerConnection() + " rooms");
+                    + chat.maxRoomsPerConnection() + " rooms");
         }
         Hooks.run(() -> hooks.join(connection, room));
         if (!connection.addRoom(room)) {

@@ -1,6 +1,6 @@
 package io.huddle.chat;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.ChatSettings;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.FrameEncoder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,7 @@ import java.util.Map;
 public class MetadataPolicy {
 
     @Inject
-    HuddleConfig config;
+    ChatSettings chat;
 
     @Inject
     FrameEncoder encoder;
@@ -23,8 +23,8 @@ public class MetadataPolicy {
         if (metadata == null) {
             throw new ClientError("metadata must be an object");
         }
-        if (metadata.size() > config.metadataMaxKeys()) {
-            throw new ClientError("metadata has too many keys: at most " + config.metadataMaxKeys());
+        if (metadata.size() > chat.metadataMaxKeys()) {
+            throw new ClientError("metadata has too many keys: at most " + chat.metadataMaxKeys());
         }
         for (String key : metadata.keySet()) {
             if (key.isEmpty() || key.length() > 64) {
@@ -32,8 +32,8 @@ public class MetadataPolicy {
             }
         }
         int size = encoder.jsonb().toJson(metadata).getBytes(StandardCharsets.UTF_8).length;
-        if (size > config.metadataMaxBytes()) {
-            throw new ClientError("metadata too large: " + size + " bytes, at most " + config.metadataMaxBytes());
+        if (size > chat.metadataMaxBytes()) {
+            throw new ClientError("metadata too large: " + size + " bytes, at most " + chat.metadataMaxBytes());
         }
     }
 }

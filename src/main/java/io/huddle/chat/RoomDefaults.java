@@ -1,7 +1,7 @@
 package io.huddle.chat;
 
 import io.huddle.cluster.RoomSettings;
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.ChatSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,13 +10,11 @@ import jakarta.inject.Inject;
 public class RoomDefaults {
 
     @Inject
-    HuddleConfig config;
+    ChatSettings chat;
 
     /** The presence settings for a new room named {@code room}. */
     public RoomSettings of(String room) {
-        boolean presenceOn = config.roomSetting(room, "presence").map(Boolean::parseBoolean)
-                .orElse(config.presence());
-        String view = config.roomSetting(room, "presenceView").orElse(config.presenceView());
-        return new RoomSettings(presenceOn, "users".equalsIgnoreCase(view.trim()));
+        ChatSettings.RoomDefaults defaults = chat.defaultsFor(room);
+        return new RoomSettings(defaults.presence(), defaults.perUser());
     }
 }

@@ -1,6 +1,6 @@
 package io.huddle.chat;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.ChatSettings;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.ErrorMessages;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,15 +14,15 @@ import jakarta.inject.Inject;
 public class RoomNames {
 
     @Inject
-    HuddleConfig config;
+    ChatSettings chat;
 
     /** Throws a {@link ClientError} saying what is wrong with {@code room}. */
     public void check(String room) {
         if (room == null || room.isEmpty()) {
             throw new ClientError(ErrorMessages.ROOM_REQUIRED);
         }
-        if (room.length() > config.maxRoomNameLength()) {
-            throw new ClientError("room name too long: at most " + config.maxRoomNameLength() + " characters");
+        if (room.length() > chat.maxRoomNameLength()) {
+            throw new ClientError("room name too long: at most " + chat.maxRoomNameLength() + " characters");
         }
         for (int i = 0; i < room.length(); i++) {
             if (Character.isISOControl(room.charAt(i))) {

@@ -1,7 +1,7 @@
 package io.huddle.chat;
 
 import io.huddle.cluster.ClusterUnavailable;
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.ChatSettings;
 import io.huddle.connection.ClientError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -17,7 +17,7 @@ public class StartingRooms {
     private static final Logger LOG = Logger.getLogger(StartingRooms.class.getName());
 
     @Inject
-    HuddleConfig config;
+    ChatSettings chat;
 
     @Inject
     RoomManager rooms;
@@ -28,7 +28,7 @@ public class StartingRooms {
 
     /** Creates each starting room that does not exist; also used after the shared store lost its data. */
     public void ensureCreated() {
-        for (String room : config.startingChatRooms()) {
+        for (String room : chat.startingChatRooms()) {
             try {
                 if (!rooms.exists(room)) {
                     rooms.add(room);

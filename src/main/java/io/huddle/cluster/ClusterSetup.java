@@ -1,6 +1,6 @@
 package io.huddle.cluster;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.ClusterSettings;
 import io.huddle.connection.Connections;
 import io.huddle.connection.FrameEncoder;
 import jakarta.annotation.PostConstruct;
@@ -28,7 +28,7 @@ public class ClusterSetup {
     private static final Logger LOG = Logger.getLogger(ClusterSetup.class.getName());
 
     @Inject
-    HuddleConfig config;
+    ClusterSettings settings;
 
     @Inject
     NodeIdentity node;
@@ -67,11 +67,11 @@ public class ClusterSetup {
 
     @PostConstruct
     void choose() {
-        if (config.redisAddress().isPresent() || config.redisConfigFile().isPresent()) {
+        if (settings.clustered()) {
             LOG.info(() -> "node " + node.id() + ": clustering over Redis "
-                    + config.redisAddress().orElse(config.redisConfigFile().orElse("")) + " (key prefix "
-                    + config.redisPrefix() + ")");
-            redis = new RedisCluster(config, node.id(), encoder.jsonb(), delivery, codec, commands, executor, died,
+                    + settings.redisAddress().orElse(settings.redisConfigFile().orElse("")) + " (key prefix "
+                    + settings.prefix() + ")");
+            redis = new RedisCluster(settings, node.id(), encoder.jsonb(), delivery, codec, commands, executor, died,
                     reconnected);
             store = redis.store();
             bus = redis.bus();

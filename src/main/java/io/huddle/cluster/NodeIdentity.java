@@ -1,6 +1,6 @@
 package io.huddle.cluster;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.GeneralSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,14 +13,14 @@ import java.net.UnknownHostException;
 public class NodeIdentity {
 
     @Inject
-    HuddleConfig config;
+    GeneralSettings general;
 
     private String id;
     private final long startedAt = System.currentTimeMillis();
 
     @PostConstruct
     void init() {
-        id = config.configuredNodeId().orElseGet(NodeIdentity::hostAndPid);
+        id = general.nodeId().orElseGet(NodeIdentity::hostAndPid);
     }
 
     public String id() {

@@ -1,6 +1,6 @@
 package io.huddle.cluster;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.ClusterSettings;
 import jakarta.enterprise.event.Event;
 import jakarta.json.bind.Jsonb;
 import org.redisson.Redisson;
@@ -38,18 +38,18 @@ final class RedisCluster {
     private volatile boolean connected;
     private ScheduledFuture<?> beats;
 
-    RedisCluster(HuddleConfig config, String nodeId, Jsonb jsonb, RoomDelivery delivery, RoomCodec codec,
+    RedisCluster(ClusterSettings config, String nodeId, Jsonb jsonb, RoomDelivery delivery, RoomCodec codec,
                  NodeCommandHandler commands, Executor commandExecutor, Event<NodeDied> died,
                  Event<ClusterReconnected> reconnected) {
         this.nodeId = nodeId;
         this.nodeTimeoutMillis = config.nodeTimeoutMillis();
-        RedisKeys keys = new RedisKeys(config.redisPrefix());
+        RedisKeys keys = new RedisKeys(config.prefix());
         Config redissonConfig = RedissonSettings.of(config);
         this.redis = Redisson.create(redissonConfig);
         PubSubTopics topics = new PubSubTopics(redis, redissonConfig.isClusterConfig());
         this.store = new RedisRoomStore(redis, keys, jsonb);
         this.channels = new RedisRoomChannels(topics, keys, nodeId, delivery, codec, config.redisTimeoutMillis(),
-                config.redisMaxRoomsPerNode());
+                config.maxRoomsPerNode());
         this.rpc = new RedisNodeRpc(topics, keys, jsonb, nodeId, commands, commandExecutor,
                 config.rpcTimeoutMillis());
         this.bus = new RedisClusterBus(nodeId, channels, rpc);

@@ -1,6 +1,6 @@
 package io.huddle.cluster;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.ClusterSettings;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.BaseConfig;
 import org.redisson.config.BaseMasterSlaveServersConfig;
@@ -52,10 +52,10 @@ final class RedissonSettings {
     private RedissonSettings() {
     }
 
-    static Config of(HuddleConfig settings) {
+    static Config of(ClusterSettings settings) {
         Config config = settings.redisConfigFile().isPresent() ? fromFile(settings.redisConfigFile().get())
                 : singleServer(settings);
-        int perConnection = settings.redisMaxRoomsPerNode() + OWN_CHANNELS;
+        int perConnection = settings.maxRoomsPerNode() + OWN_CHANNELS;
         BaseConfig<?> servers = servers(config);
         if (servers.getSubscriptionsPerConnection() == REDISSON_SUBSCRIPTIONS_PER_CONNECTION) {
             servers.setSubscriptionsPerConnection(perConnection);
@@ -97,7 +97,7 @@ final class RedissonSettings {
         }
     }
 
-    private static Config singleServer(HuddleConfig settings) {
+    private static Config singleServer(ClusterSettings settings) {
         Config config = new Config();
         SingleServerConfig server = config.useSingleServer()
                 .setAddress(settings.redisAddress().orElseThrow())

@@ -10,7 +10,8 @@ import io.huddle.cluster.NodeCommandResult;
 import io.huddle.cluster.RoomDelivery;
 import io.huddle.cluster.RoomMessage;
 import io.huddle.cluster.RoomSettings;
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.ChatSettings;
+import io.huddle.config.ClusterSettings;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.Connections;
 import io.huddle.connection.ErrorMessages;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
@@ -43,15 +45,16 @@ class RoomManagerTest {
     private RoomManager rooms;
 
     @BeforeEach
-    void wire() throws ReflectiveOperationException {
-        HuddleConfig config = new HuddleConfig();
-        set(config, "maxRoomNameLength", 64);
-        set(config, "rpcTimeoutMillis", 1000L);
+    void wire() {
+        ChatSettings chatSettings = new ChatSettings(64, 100, List.of(), 16, 1024,
+                new ChatSettings.RoomDefaults(true, false), Map.of());
+        ClusterSettings clusterSettings = new ClusterSettings(Optional.empty(), Optional.empty(), Optional.empty(),
+                "huddle", 2000, 100, 10_000, 1000);
         FrameEncoder encoder = new FrameEncoder();
         bus = new InMemoryClusterBus("node-1", new Recorder(), new CommandRecorder());
 
         RoomNames names = new RoomNames();
-        names.config = config;
+        names.chat = chatSettings;
         MemberList memberList = new MemberList();
         memberList.details = new DefaultMemberDetails();
         Presence presence = new Presence();
@@ -65,7 +68,7 @@ class RoomManagerTest {
         Connections connections = new Connections();
         commands.directory = new InMemoryConnectionDirectory("node-1", connections);
         commands.bus = bus;
-        commands.config = config;
+        commands.cluster = clusterSettings;
         RoomChat chat = new RoomChat();
         chat.hooks = new ChatHooks();
         chat.bus = bus;
@@ -174,12 +177,6 @@ class RoomManagerTest {
 
     private static void assertError(String text, Runnable call) {
         assertEquals(text, assertThrows(ClientError.class, call::run).getMessage());
-    }
-
-    private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
-        var f = target.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(target, value);
     }
 
     /** This node's deliveries, recorded. */

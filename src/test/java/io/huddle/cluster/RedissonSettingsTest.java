@@ -1,6 +1,6 @@
 package io.huddle.cluster;
 
-import io.huddle.config.HuddleConfig;
+import io.huddle.config.ClusterSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redisson.config.Config;
@@ -58,32 +58,7 @@ class RedissonSettingsTest {
         assertEquals(2000, cluster.getScanInterval());
     }
 
-    private static HuddleConfig settings(Optional<String> address, Optional<String> file, int maxRooms) {
-        return new HuddleConfig() {
-            @Override
-            public Optional<String> redisAddress() {
-                return address;
-            }
-
-            @Override
-            public Optional<String> redisConfigFile() {
-                return file;
-            }
-
-            @Override
-            public Optional<String> redisPassword() {
-                return Optional.empty();
-            }
-
-            @Override
-            public long redisTimeoutMillis() {
-                return 2000;
-            }
-
-            @Override
-            public int redisMaxRoomsPerNode() {
-                return maxRooms;
-            }
-        };
+    private static ClusterSettings settings(Optional<String> address, Optional<String> file, int maxRooms) {
+        return new ClusterSettings(address, file, Optional.empty(), "huddle", 2000, maxRooms, 10_000, 5000);
     }
 }
