@@ -1,9 +1,9 @@
 package io.huddle.action;
 
 import io.huddle.config.ActionSettings;
-import io.huddle.connection.ClientError;
 import io.huddle.connection.Connection;
 import io.huddle.connection.ErrorMessages;
+import io.huddle.connection.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -109,7 +109,7 @@ public class ActionRunner {
                 ? failure.getCause() : failure;
         // fields the action set before it failed stay in the reply, as in ActionHero
         Map<String, Object> response = context.response();
-        if (cause instanceof ClientError error) {
+        if (cause instanceof Refusal error) {
             return ActionOutcome.failed(response, error.getMessage(), error.status());
         }
         if (cause instanceof RejectedExecutionException) {

@@ -6,6 +6,8 @@ import io.huddle.cluster.NodeCommandResult;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.Connection;
 import io.huddle.connection.Connections;
+import io.huddle.connection.ErrorMessages;
+import io.huddle.connection.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -41,7 +43,7 @@ public class ChatCommands implements NodeCommandHandler {
     public NodeCommandResult push(NodeCommand.Push command) {
         return on(command, connection -> {
             if (!connection.send(connections.encodePush(command.message()))) {
-                throw new ClientError("connection cannot take messages (" + connection.id() + ")");
+                throw new ClientError(ErrorMessages.cannotTakeMessages(connection.id()));
             }
         });
     }
@@ -50,12 +52,12 @@ public class ChatCommands implements NodeCommandHandler {
     private NodeCommandResult on(NodeCommand command, Consumer<Connection> action) {
         Optional<Connection> target = connections.find(command.connectionId());
         if (target.isEmpty()) {
-            return NodeCommandResult.failed("connection not found (" + command.connectionId() + ")");
+            return NodeCommandResult.failed(ErrorMessages.connectionNotFound(command.connectionId()));
         }
         try {
             action.accept(target.get());
             return NodeCommandResult.done();
-        } catch (ClientError e) {
+        } catch (Refusal e) {
             return NodeCommandResult.failed(e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package io.huddle.chat;
 
 import io.huddle.connection.ClientError;
+import io.huddle.connection.Refusal;
 
 import java.util.function.Supplier;
 
@@ -13,7 +14,7 @@ final class Hooks {
     static <T> T run(Supplier<T> hook) {
         try {
             return hook.get();
-        } catch (ClientError e) {
+        } catch (Refusal e) {
             throw e;
         } catch (RuntimeException e) {
             String text = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();

@@ -6,6 +6,8 @@ import io.huddle.cluster.NodeCommand;
 import io.huddle.cluster.NodeCommandResult;
 import io.huddle.config.ClusterSettings;
 import io.huddle.connection.ClientError;
+import io.huddle.connection.ErrorMessages;
+import io.huddle.connection.ServerRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -47,16 +49,16 @@ public class MemberCommands {
     private void run(NodeCommand command) {
         String connectionId = command.connectionId();
         String node = directory.nodeOf(connectionId)
-                .orElseThrow(() -> new ClientError("connection not found (" + connectionId + ")", 404));
+                .orElseThrow(() -> new ClientError(ErrorMessages.connectionNotFound(connectionId), 404));
         NodeCommandResult result;
         try {
             result = bus.send(node, command).toCompletableFuture()
                     .get(cluster.rpcTimeoutMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ClientError("interrupted while waiting for node " + node, 503);
+            throw new ServerRefusal(ErrorMessages.interruptedWaitingFor(node));
         } catch (ExecutionException | TimeoutException e) {
-            throw new ClientError("node " + node + " did not answer in time", 503);
+            throw new ServerRefusal(ErrorMessages.nodeDidNotAnswer(node));
         }
         if (!result.ok()) {
             throw new ClientError(result.error());

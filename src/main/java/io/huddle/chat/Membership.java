@@ -67,8 +67,7 @@ public class Membership {
             throw new ClientError(ErrorMessages.ROOM_DOES_NOT_EXIST);
         }
         if (connection.roomCount() >= chat.maxRoomsPerConnection()) {
-            throw new ClientError("too many rooms: a connection may be in at most "
-                    + chat.maxRoomsPerConnection() + " rooms");
+            throw new ClientError(ErrorMessages.tooManyRooms(chat.maxRoomsPerConnection()));
         }
         Hooks.run(() -> hooks.join(connection, room));
         if (!connection.addRoom(room)) {
@@ -136,7 +135,7 @@ public class Membership {
      */
     public void setMetadata(String connectionId, Map<String, Object> metadata) {
         Connection connection = connections.find(connectionId)
-                .orElseThrow(() -> new ClientError("connection not found on this node (" + connectionId + ")", 404));
+                .orElseThrow(() -> new ClientError(ErrorMessages.connectionNotOnThisNode(connectionId), 404));
         metadataPolicy.check(metadata);
         connection.metadata(metadata);
         for (String room : connection.rooms()) {

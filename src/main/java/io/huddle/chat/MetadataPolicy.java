@@ -2,6 +2,7 @@ package io.huddle.chat;
 
 import io.huddle.config.ChatSettings;
 import io.huddle.connection.ClientError;
+import io.huddle.connection.ErrorMessages;
 import io.huddle.connection.FrameEncoder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,19 +22,19 @@ public class MetadataPolicy {
 
     void check(Map<String, Object> metadata) {
         if (metadata == null) {
-            throw new ClientError("metadata must be an object");
+            throw new ClientError(ErrorMessages.METADATA_NOT_OBJECT);
         }
         if (metadata.size() > chat.metadataMaxKeys()) {
-            throw new ClientError("metadata has too many keys: at most " + chat.metadataMaxKeys());
+            throw new ClientError(ErrorMessages.metadataTooManyKeys(chat.metadataMaxKeys()));
         }
         for (String key : metadata.keySet()) {
             if (key.isEmpty() || key.length() > 64) {
-                throw new ClientError("metadata keys must be 1 to 64 characters");
+                throw new ClientError(ErrorMessages.METADATA_KEY_LENGTH);
             }
         }
         int size = encoder.jsonb().toJson(metadata).getBytes(StandardCharsets.UTF_8).length;
         if (size > chat.metadataMaxBytes()) {
-            throw new ClientError("metadata too large: " + size + " bytes, at most " + chat.metadataMaxBytes());
+            throw new ClientError(ErrorMessages.metadataTooLarge(size, chat.metadataMaxBytes()));
         }
     }
 }

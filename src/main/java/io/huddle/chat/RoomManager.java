@@ -6,6 +6,7 @@ import io.huddle.cluster.RoomStore;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.Connection;
 import io.huddle.connection.ErrorMessages;
+import io.huddle.connection.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -86,7 +87,7 @@ public class RoomManager {
         for (Member member : members.values()) {
             try {
                 commands.evict(member.id(), room);
-            } catch (ClientError e) {
+            } catch (Refusal e) {
                 // a member whose node is gone: its record goes with the room
                 LOG.log(Level.FINE, "evicting {0} from {1}: {2}", new Object[]{member.id(), room, e.getMessage()});
             }

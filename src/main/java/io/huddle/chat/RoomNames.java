@@ -22,11 +22,11 @@ public class RoomNames {
             throw new ClientError(ErrorMessages.ROOM_REQUIRED);
         }
         if (room.length() > chat.maxRoomNameLength()) {
-            throw new ClientError("room name too long: at most " + chat.maxRoomNameLength() + " characters");
+            throw new ClientError(ErrorMessages.roomNameTooLong(chat.maxRoomNameLength()));
         }
         for (int i = 0; i < room.length(); i++) {
             if (Character.isISOControl(room.charAt(i))) {
-                throw new ClientError("room name must not contain control characters");
+                throw new ClientError(ErrorMessages.ROOM_NAME_CONTROL_CHARACTERS);
             }
         }
     }

@@ -2,7 +2,7 @@ package io.huddle.chat;
 
 import io.huddle.cluster.ClusterUnavailable;
 import io.huddle.config.ChatSettings;
-import io.huddle.connection.ClientError;
+import io.huddle.connection.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -36,7 +36,7 @@ public class StartingRooms {
                 }
             } catch (ClusterUnavailable e) {
                 LOG.warning(() -> "starting room " + room + " not created yet: " + e.getMessage());
-            } catch (ClientError e) {
+            } catch (Refusal e) {
                 LOG.fine(() -> "starting room " + room + ": " + e.getMessage());
             }
         }

@@ -1,11 +1,12 @@
 package io.huddle.cluster;
 
-import io.huddle.connection.ClientError;
+import io.huddle.connection.ErrorMessages;
+import io.huddle.connection.ServerRefusal;
 
 /** The shared store or bus could not be reached in time; the operation did not happen. */
-public class ClusterUnavailable extends ClientError {
+public class ClusterUnavailable extends ServerRefusal {
 
     public ClusterUnavailable(String operation) {
-        super("cluster unavailable: could not " + operation + " (Redis unreachable), try again", 503);
+        super(ErrorMessages.clusterUnavailable(operation));
     }
 }

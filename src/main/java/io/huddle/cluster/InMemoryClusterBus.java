@@ -1,5 +1,6 @@
 package io.huddle.cluster;
 
+import io.huddle.connection.ErrorMessages;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -47,7 +48,7 @@ public class InMemoryClusterBus implements ClusterBus {
     @Override
     public CompletionStage<NodeCommandResult> send(String node, NodeCommand command) {
         if (!nodeId.equals(node)) {
-            return CompletableFuture.completedFuture(NodeCommandResult.failed("node " + node + " is not running"));
+            return CompletableFuture.completedFuture(NodeCommandResult.failed(ErrorMessages.nodeNotRunning(node)));
         }
         return CompletableFuture.completedFuture(commands.handle(command));
     }

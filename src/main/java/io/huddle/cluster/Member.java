@@ -11,8 +11,4 @@ public record Member(String id, long joinedAt, String node, String user, Map<Str
     public Member {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
-
-    public Member withMetadata(Map<String, Object> newMetadata) {
-        return new Member(id, joinedAt, node, user, newMetadata);
-    }
 }

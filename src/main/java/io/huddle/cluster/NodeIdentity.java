@@ -16,7 +16,6 @@ public class NodeIdentity {
     GeneralSettings general;
 
     private String id;
-    private final long startedAt = System.currentTimeMillis();
 
     @PostConstruct
     void init() {
@@ -25,11 +24,6 @@ public class NodeIdentity {
 
     public String id() {
         return id;
-    }
-
-    /** When this node started serving, ms epoch. */
-    public long startedAt() {
-        return startedAt;
     }
 
     private static String hostAndPid() {

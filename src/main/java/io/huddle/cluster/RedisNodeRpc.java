@@ -1,5 +1,6 @@
 package io.huddle.cluster;
 
+import io.huddle.connection.ErrorMessages;
 import jakarta.json.bind.Jsonb;
 import org.redisson.api.RTopic;
 
@@ -98,7 +99,7 @@ final class RedisNodeRpc {
             result = commands.handle(request.command());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "command " + request.command() + " failed", e);
-            result = NodeCommandResult.failed("command failed on node " + nodeId + ": " + e.getMessage());
+            result = NodeCommandResult.failed(ErrorMessages.commandFailed(nodeId, e.getMessage()));
         }
         try {
             nodeTopic(request.replyTo()).publishAsync(jsonb.toJson(
@@ -124,7 +125,7 @@ final class RedisNodeRpc {
                             answer.complete(NodeCommandResult.failed(new ClusterUnavailable("reach node " + node)
                                     .getMessage()));
                         } else if (receivers == 0) {
-                            answer.complete(NodeCommandResult.failed("node " + node + " is not running"));
+                            answer.complete(NodeCommandResult.failed(ErrorMessages.nodeNotRunning(node)));
                         }
                     });
         } catch (RuntimeException e) {
@@ -136,7 +137,7 @@ final class RedisNodeRpc {
 
     /** Answers every request still waiting: this node is going away. */
     void close() {
-        pending.values().forEach(p -> p.complete(NodeCommandResult.failed("node " + nodeId + " is shutting down")));
+        pending.values().forEach(p -> p.complete(NodeCommandResult.failed(ErrorMessages.nodeShuttingDown(nodeId))));
     }
 
     private RTopic nodeTopic(String node) {

@@ -1,6 +1,6 @@
 package io.huddle.cluster;
 
-import io.huddle.connection.ClientError;
+import io.huddle.connection.ServerRefusal;
 import io.huddle.connection.ErrorMessages;
 import org.redisson.api.RTopic;
 
@@ -95,7 +95,7 @@ final class RedisRoomChannels {
                         + " joins to further rooms are refused until rooms empty here (logged once; see the"
                         + " subscriptionsRefused counter in status)");
             }
-            throw new ClientError("this server is at its limit of " + maxRooms + " rooms; try again later", 503);
+            throw new ServerRefusal(ErrorMessages.atRoomLimit(maxRooms));
         }
         subscriptions.computeIfAbsent(room, this::listen);
     }
@@ -133,7 +133,7 @@ final class RedisRoomChannels {
      * nodes say until a heartbeat's retry took (the likely cause of two rooms missing a say in one ClusterIT run on
      * a loaded machine).
      */
-    private ClientError unconfirmed(String room) {
+    private ServerRefusal unconfirmed(String room) {
         long count = unconfirmed.incrementAndGet();
         long now = System.nanoTime();
         long last = lastUnconfirmedWarning.get();
@@ -142,7 +142,7 @@ final class RedisRoomChannels {
                     + redisTimeoutMillis + " ms; the join was refused and the subscription is retried on the next"
                     + " heartbeat (" + count + " joins refused so since boot; logged at most once a minute)");
         }
-        return new ClientError(ErrorMessages.joinNotConfirmed(redisTimeoutMillis), 503);
+        return new ServerRefusal(ErrorMessages.joinNotConfirmed(redisTimeoutMillis));
     }
 
     private static void pause(long millis) {

@@ -30,7 +30,71 @@ public final class ErrorMessages {
     public static final String BODY_NOT_JSON_OBJECT = "the JSON request body must be an object";
     public static final String QUERY_NOT_DECODABLE = "the query string or form body is not valid URL encoding";
 
+    public static final String METADATA_NOT_OBJECT = "metadata must be an object";
+    public static final String METADATA_KEY_LENGTH = "metadata keys must be 1 to 64 characters";
+    public static final String METADATA_NEEDS_WEBSOCKET =
+            "metadata belongs to a websocket connection: call setMetadata over the websocket";
+    public static final String ROOM_NAME_CONTROL_CHARACTERS = "room name must not contain control characters";
+
     private ErrorMessages() {
+    }
+
+    public static String metadataTooManyKeys(int max) {
+        return "metadata has too many keys: at most " + max;
+    }
+
+    public static String metadataTooLarge(int size, int max) {
+        return "metadata too large: " + size + " bytes, at most " + max;
+    }
+
+    public static String roomNameTooLong(int max) {
+        return "room name too long: at most " + max + " characters";
+    }
+
+    public static String tooManyRooms(int max) {
+        return "too many rooms: a connection may be in at most " + max + " rooms";
+    }
+
+    public static String connectionNotFound(String connectionId) {
+        return "connection not found (" + connectionId + ")";
+    }
+
+    public static String connectionNotOnThisNode(String connectionId) {
+        return "connection not found on this node (" + connectionId + ")";
+    }
+
+    public static String cannotTakeMessages(String connectionId) {
+        return "connection cannot take messages (" + connectionId + ")";
+    }
+
+    // refusals for the server's own state (503)
+
+    public static String clusterUnavailable(String operation) {
+        return "cluster unavailable: could not " + operation + " (Redis unreachable), try again";
+    }
+
+    public static String atRoomLimit(int maxRooms) {
+        return "this server is at its limit of " + maxRooms + " rooms; try again later";
+    }
+
+    public static String nodeNotRunning(String node) {
+        return "node " + node + " is not running";
+    }
+
+    public static String nodeDidNotAnswer(String node) {
+        return "node " + node + " did not answer in time";
+    }
+
+    public static String interruptedWaitingFor(String node) {
+        return "interrupted while waiting for node " + node;
+    }
+
+    public static String nodeShuttingDown(String node) {
+        return "node " + node + " is shutting down";
+    }
+
+    public static String commandFailed(String node, String reason) {
+        return "command failed on node " + node + ": " + reason;
     }
 
     public static String verbNotFound(String verb) {

@@ -6,11 +6,11 @@ import io.huddle.action.JsonParams;
 import io.huddle.action.PublicFiles;
 import io.huddle.chat.RoomManager;
 import io.huddle.config.LimitSettings;
-import io.huddle.connection.ClientError;
 import io.huddle.connection.Connection;
 import io.huddle.connection.ErrorMessages;
 import io.huddle.connection.FrameEncoder;
 import io.huddle.connection.Jsonp;
+import io.huddle.connection.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -74,7 +74,7 @@ public class EventDispatcher {
     /** A connection that queued as many events as it may is told so, per request, at once. */
     private void refuseQueued(Connection connection, ClientEvent event) {
         if (event instanceof ClientEvent.Request request) {
-            reply(connection, VerbReply.error(ErrorMessages.TOO_MANY_PENDING, JsonValue.EMPTY_JSON_OBJECT,
+            send(connection, VerbReply.error(ErrorMessages.TOO_MANY_PENDING, JsonValue.EMPTY_JSON_OBJECT,
                     request.messageId()));
         }
     }
@@ -92,14 +92,14 @@ public class EventDispatcher {
     private void serveOrReplyError(Connection connection, ClientEvent event) {
         try {
             serve(connection, event);
-        } catch (ClientError e) {
+        } catch (Refusal e) {
             if (event instanceof ClientEvent.Request request) {
-                reply(connection, VerbReply.error(e.getMessage(), JsonValue.EMPTY_JSON_OBJECT, request.messageId()));
+                send(connection, VerbReply.error(e.getMessage(), JsonValue.EMPTY_JSON_OBJECT, request.messageId()));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "serving " + event + " on " + connection + " failed", e);
             if (event instanceof ClientEvent.Request request) {
-                reply(connection, VerbReply.error(ErrorMessages.INTERNAL_ERROR, JsonValue.EMPTY_JSON_OBJECT,
+                send(connection, VerbReply.error(ErrorMessages.INTERNAL_ERROR, JsonValue.EMPTY_JSON_OBJECT,
                         request.messageId()));
             }
         }
@@ -107,7 +107,7 @@ public class EventDispatcher {
 
     void rejectBinary(Connection connection) {
         LOG.fine(() -> "rejected binary frame on " + connection);
-        reply(connection, VerbReply.error(ErrorMessages.BINARY_FRAME, null, EventDecoder.freshId()));
+        send(connection, VerbReply.error(ErrorMessages.BINARY_FRAME, null, EventDecoder.freshId()));
     }
 
     private void serve(Connection connection, ClientEvent event) {
@@ -116,17 +116,17 @@ public class EventDispatcher {
         } else if (event instanceof ClientEvent.IdRequest) {
             connection.send(encoder.encode("primus::id::" + connection.id()));
         } else if (event instanceof ClientEvent.DetailsView view) {
-            reply(connection, VerbReply.ok(connection.details(), view.messageId()));
+            send(connection, VerbReply.ok(connection.details(), view.messageId()));
         } else if (event instanceof ClientEvent.Quit) {
             sessions.destroy(connection);
         } else if (event instanceof ClientEvent.RoomAdd add) {
             rooms.join(connection, add.room());
-            reply(connection, VerbReply.ok(Boolean.TRUE, add.messageId()));
+            send(connection, VerbReply.ok(Boolean.TRUE, add.messageId()));
         } else if (event instanceof ClientEvent.RoomLeave leave) {
             rooms.leave(connection, leave.room());
-            reply(connection, VerbReply.ok(Boolean.TRUE, leave.messageId()));
+            send(connection, VerbReply.ok(Boolean.TRUE, leave.messageId()));
         } else if (event instanceof ClientEvent.RoomView view) {
-            reply(connection, VerbReply.ok(rooms.view(connection, view.room()), view.messageId()));
+            send(connection, VerbReply.ok(rooms.view(connection, view.room()), view.messageId()));
         } else if (event instanceof ClientEvent.Say say) {
             sayOrFail(connection, say);
         } else if (event instanceof ClientEvent.ActionCall call) {
@@ -135,10 +135,10 @@ public class EventDispatcher {
         } else if (event instanceof ClientEvent.FileCall call) {
             files.read(call.file()).thenAccept(file -> send(connection, file.toJson(call.messageId())));
         } else if (event instanceof ClientEvent.Documentation documentation) {
-            reply(connection, VerbReply.ok(catalog.documentation(), documentation.messageId()));
+            send(connection, VerbReply.ok(catalog.documentation(), documentation.messageId()));
         } else if (event instanceof ClientEvent.Invalid invalid) {
             LOG.fine(() -> "rejected frame on " + connection + ": " + invalid.error());
-            reply(connection, VerbReply.error(invalid.error(), invalid.data(), invalid.messageId()));
+            send(connection, VerbReply.error(invalid.error(), invalid.data(), invalid.messageId()));
         }
     }
 
@@ -146,16 +146,12 @@ public class EventDispatcher {
     private void sayOrFail(Connection connection, ClientEvent.Say say) {
         try {
             rooms.say(connection, say.room(), say.message());
-            reply(connection, VerbReply.ok(null, say.messageId()));
-        } catch (ClientError e) {
+            send(connection, VerbReply.ok(null, say.messageId()));
+        } catch (Refusal e) {
             Object data = say.message() == null ? JsonValue.EMPTY_JSON_OBJECT
                     : Jsonp.objectBuilder().add("message", say.message()).build();
-            reply(connection, VerbReply.error(e.getMessage(), data, say.messageId()));
+            send(connection, VerbReply.error(e.getMessage(), data, say.messageId()));
         }
-    }
-
-    private void reply(Connection connection, VerbReply reply) {
-        send(connection, reply);
     }
 
     private void send(Connection connection, Object reply) {

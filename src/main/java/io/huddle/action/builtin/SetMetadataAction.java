@@ -6,6 +6,7 @@ import io.huddle.action.ActionDefinition;
 import io.huddle.action.Input;
 import io.huddle.chat.RoomManager;
 import io.huddle.connection.ClientError;
+import io.huddle.connection.ErrorMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -33,10 +34,10 @@ public class SetMetadataAction implements Action {
     @Override
     public void run(ActionContext action) {
         if (!action.connection().canChat()) {
-            throw new ClientError("metadata belongs to a websocket connection: call setMetadata over the websocket");
+            throw new ClientError(ErrorMessages.METADATA_NEEDS_WEBSOCKET);
         }
         if (!(action.param("metadata") instanceof Map<?, ?> given)) {
-            throw new ClientError("metadata must be an object");
+            throw new ClientError(ErrorMessages.METADATA_NOT_OBJECT);
         }
         Map<String, Object> metadata = new LinkedHashMap<>();
         given.forEach((key, value) -> metadata.put(String.valueOf(key), value));

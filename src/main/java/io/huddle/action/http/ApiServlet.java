@@ -5,11 +5,10 @@ import io.huddle.action.ActionRunner;
 import io.huddle.config.GeneralSettings;
 import io.huddle.config.WebSettings;
 import io.huddle.connection.ClientAddress;
-import io.huddle.connection.ClientError;
 import io.huddle.connection.Connection;
-import io.huddle.connection.ErrorMessages;
 import io.huddle.connection.FingerprintFilter;
 import io.huddle.connection.FrameEncoder;
+import io.huddle.connection.Refusal;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
@@ -111,7 +110,7 @@ public class ApiServlet extends HttpServlet {
     private static Answer refused(Throwable error, Connection connection, String fingerprint, String messageId,
                                   ClientAddress address, HttpServletResponse response) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (!(cause instanceof ClientError refusal)) {
+        if (!(cause instanceof Refusal refusal)) {
             LOG.log(Level.FINE, "request body of " + connection + " not read", cause);
             return null;
         }

@@ -6,7 +6,7 @@ import jakarta.websocket.Session;
 /**
  * Payara Micro's Tyrus: each session's idle timer is tamed ({@link TyrusIdleTimer}); a session where that fails sends
  * under the JDK's class loader ({@link PlatformLoaderTransport}). One send in flight: Tyrus gained nothing measurable
- * from more (35k against 31k deliveries/s with 8, within the noise). Tyrus hands {@code modifyHandshake} a
+ * from more (README, Performance, Payara Micro). Tyrus hands {@code modifyHandshake} a
  * per-connection copy of the user properties, so the handshake travels there.
  */
 final class TyrusSupport implements ContainerSupport {

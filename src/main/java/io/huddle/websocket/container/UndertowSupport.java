@@ -17,12 +17,11 @@ import java.util.WeakHashMap;
 final class UndertowSupport implements ContainerSupport {
 
     /**
-     * Undertow gathers the frames queued on one socket into one write, so it is handed up to this many at a time.
-     * Fan-out to 1000 clients at max rate (LoadGen, README Performance): with 32 or 128 a client that fell behind got
-     * its frames one write at a time from the completion callbacks, and the generator fell further behind (p99
-     * 3.6-12 s, 1.1-1.8 frames per write); with 256 it kept up (p99 75 ms, 3.1-3.4 frames per write, 322-332k
-     * deliveries/s), the same as with no limit. At most 256 frames of a lagging client wait in Undertow's queue
-     * (about 60 KB), the rest in the outbox (a reference each).
+     * Undertow gathers the frames queued on one socket into one write, so it is handed up to this many at a time:
+     * with fewer, a client that fell behind got its frames one write at a time from the completion callbacks and
+     * never caught up; with 256 the 1000-client fan-out kept up as with no limit (README, Performance, has the
+     * measurements). At most 256 frames of a lagging client wait in Undertow's queue (about 60 KB), the rest in the
+     * outbox (a reference each).
      */
     static final int CONCURRENT_SENDS = 256;
 
