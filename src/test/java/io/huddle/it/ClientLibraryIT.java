@@ -34,9 +34,11 @@ class ClientLibraryIT {
 
     private static final String CLIENT = "javascript/ActionheroWebsocketClient";
 
+    private static final String CONTEXT = "ctx";
+
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.huddleAt("ctx", Map.of("huddle.web.fingerprintOptions.cookieKey", "huddleSession"));
+        return Deployments.huddleAt(CONTEXT, Map.of("huddle.web.fingerprintOptions.cookieKey", "huddleSession"));
     }
 
     @ArquillianResource
@@ -47,7 +49,7 @@ class ClientLibraryIT {
 
     @BeforeEach
     void useLoopback() {
-        base = Deployments.loopback(deployed);
+        base = Deployments.loopback(deployed, CONTEXT);
     }
 
     @Test

@@ -80,6 +80,19 @@ public final class Deployments {
     }
 
     /**
+     * As {@link #loopback(URL)}, at the context root the test deployed to: Payara Micro's Arquillian adapter takes the
+     * URL's path from whichever servlet it lists first, and its own {@code microprofile-openapi-servlet} sits at the
+     * root, so a deployment under a context root sometimes got the root's URL.
+     */
+    public static URL loopback(URL deployed, String contextRoot) {
+        try {
+            return new URL(deployed.getProtocol(), "127.0.0.1", deployed.getPort(), "/" + contextRoot + "/");
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /**
      * Where a deployment made with {@code Deployer} (so Arquillian cannot inject its URL) answers: WildFly listens
      * on 8080 plus the test port offset; each Payara Micro deployment is its own process on {@code it.payara.port}.
      */
