@@ -1,12 +1,10 @@
 package io.huddle.chat;
 
 import io.huddle.cluster.InMemoryClusterBus;
+import io.huddle.cluster.RecordingCommands;
 import io.huddle.cluster.InMemoryConnectionDirectory;
 import io.huddle.cluster.InMemoryRoomStore;
 import io.huddle.cluster.Member;
-import io.huddle.cluster.NodeCommand;
-import io.huddle.cluster.NodeCommandHandler;
-import io.huddle.cluster.NodeCommandResult;
 import io.huddle.cluster.RoomDelivery;
 import io.huddle.cluster.RoomMessage;
 import io.huddle.cluster.RoomSettings;
@@ -40,7 +38,7 @@ class RoomManagerTest {
     private final InMemoryRoomStore store = new InMemoryRoomStore();
     /** What the bus delivered to this node, in order. */
     private final List<RoomEvent> published = new ArrayList<>();
-    private final List<NodeCommand> commanded = new ArrayList<>();
+    private final RecordingCommands recorded = new RecordingCommands();
     private InMemoryClusterBus bus;
     private RoomManager rooms;
 
@@ -51,7 +49,7 @@ class RoomManagerTest {
         ClusterSettings clusterSettings = new ClusterSettings(Optional.empty(), Optional.empty(), Optional.empty(),
                 "huddle", 2000, 100, 10_000, 1000);
         FrameEncoder encoder = new FrameEncoder();
-        bus = new InMemoryClusterBus("node-1", new Recorder(), new CommandRecorder());
+        bus = new InMemoryClusterBus("node-1", new Recorder(), recorded);
 
         RoomNames names = new RoomNames();
         names.chat = chatSettings;
@@ -172,7 +170,7 @@ class RoomManagerTest {
         rooms.add("lobby");
 
         assertError("connection not found (ghost)", () -> rooms.addMember("ghost", "lobby"));
-        assertTrue(commanded.isEmpty());
+        assertTrue(recorded.handled().isEmpty());
     }
 
     private static void assertError(String text, Runnable call) {
@@ -189,34 +187,6 @@ class RoomManagerTest {
         @Override
         public void deliverRemote(RoomMessage message) {
             deliver(message);
-        }
-    }
-
-    /** This node's commands, recorded and done. */
-    private final class CommandRecorder implements NodeCommandHandler {
-        private NodeCommandResult record(NodeCommand command) {
-            commanded.add(command);
-            return NodeCommandResult.done();
-        }
-
-        @Override
-        public NodeCommandResult addMember(NodeCommand.AddMember command) {
-            return record(command);
-        }
-
-        @Override
-        public NodeCommandResult removeMember(NodeCommand.RemoveMember command) {
-            return record(command);
-        }
-
-        @Override
-        public NodeCommandResult evict(NodeCommand.Evict command) {
-            return record(command);
-        }
-
-        @Override
-        public NodeCommandResult push(NodeCommand.Push command) {
-            return record(command);
         }
     }
 }

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class InMemoryClusterBusTest {
 
     private final List<RoomMessage> delivered = new ArrayList<>();
-    private final List<NodeCommand> handled = new ArrayList<>();
+    private final RecordingCommands commands = new RecordingCommands();
     private final ClusterBus bus = new InMemoryClusterBus("node-a", new RoomDelivery() {
         @Override
         public void deliver(RoomMessage message) {
@@ -23,35 +23,10 @@ class InMemoryClusterBusTest {
         public void deliverRemote(RoomMessage message) {
             throw new AssertionError("one node: nothing arrives from another");
         }
-    }, new NodeCommandHandler() {
-        @Override
-        public NodeCommandResult addMember(NodeCommand.AddMember command) {
-            return handled(command);
-        }
-
-        @Override
-        public NodeCommandResult removeMember(NodeCommand.RemoveMember command) {
-            return handled(command);
-        }
-
-        @Override
-        public NodeCommandResult evict(NodeCommand.Evict command) {
-            return handled(command);
-        }
-
-        @Override
-        public NodeCommandResult push(NodeCommand.Push command) {
-            return handled(command);
-        }
-    });
+    }, commands);
 
     /** A room message as the chat layer would publish it. */
     private record Said(String room, String origin, String text) implements RoomMessage {
-    }
-
-    private NodeCommandResult handled(NodeCommand command) {
-        handled.add(command);
-        return NodeCommandResult.done();
     }
 
     @Test
@@ -80,14 +55,14 @@ class InMemoryClusterBusTest {
         NodeCommand command = commandFor("c1");
         NodeCommandResult result = bus.send("node-a", command).toCompletableFuture().getNow(null);
         assertEquals(NodeCommandResult.done(), result, "completed before send returned");
-        assertEquals(List.of(command), handled);
+        assertEquals(List.of(command), commands.handled());
     }
 
     @Test
     void aCommandForAnyOtherNodeFailsSayingItIsNotRunning() {
         NodeCommandResult result = bus.send("node-b", commandFor("c1")).toCompletableFuture().getNow(null);
         assertEquals(NodeCommandResult.failed("node node-b is not running"), result);
-        assertEquals(List.of(), handled);
+        assertEquals(List.of(), commands.handled());
     }
 
     @Test
