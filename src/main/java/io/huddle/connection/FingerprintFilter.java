@@ -56,7 +56,7 @@ public class FingerprintFilter extends HttpFilter {
             String fingerprint = cookie(request, web.cookieKey());
             if (fingerprint == null || fingerprint.isEmpty()) {
                 fingerprint = newFingerprint();
-                response.addHeader("Set-Cookie", setCookie(fingerprint));
+                response.addHeader("Set-Cookie", setCookie(fingerprint, request.isSecure()));
             }
             request.setAttribute(ATTRIBUTE, fingerprint);
         }
@@ -69,11 +69,16 @@ public class FingerprintFilter extends HttpFilter {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** ActionHero's cookie: {@code Path=/}, an absolute expiry, no HttpOnly, no SameSite, no Secure. */
-    private String setCookie(String fingerprint) {
+    /**
+     * ActionHero's cookie ({@code Path=/}, an absolute expiry, no HttpOnly: the stock client reads it from
+     * {@code document.cookie}), plus {@code SameSite=Lax}, so another site's page cannot make the browser send it
+     * along with a cross-site request, and {@code Secure} when the request came over HTTPS.
+     */
+    private String setCookie(String fingerprint, boolean overHttps) {
         ZonedDateTime expires = ZonedDateTime.now(ZoneOffset.UTC).plus(web.cookieExpiresMillis(), ChronoUnit.MILLIS);
         return web.cookieKey() + "=" + fingerprint + "; Path=/; Expires="
-                + DateTimeFormatter.RFC_1123_DATE_TIME.format(expires);
+                + DateTimeFormatter.RFC_1123_DATE_TIME.format(expires) + "; SameSite=Lax"
+                + (overHttps ? "; Secure" : "");
     }
 
     /** The value of the request's cookie called {@code name}, or null. */

@@ -278,7 +278,7 @@ class ActionsIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         String setCookie = page.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(Pattern.compile("sessionID=[0-9a-f]{40}; Path=/; Expires=\\w{3}, \\d{1,2} \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT")
+        assertTrue(Pattern.compile("sessionID=[0-9a-f]{40}; Path=/; Expires=\\w{3}, \\d{1,2} \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT; SameSite=Lax")
                 .matcher(setCookie).matches(), setCookie);
         assertFalse(setCookie.toLowerCase().contains("httponly"), setCookie);
         String fingerprint = setCookie.substring("sessionID=".length(), setCookie.indexOf(';'));
