@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -109,7 +108,7 @@ public class ApiServlet extends HttpServlet {
      */
     private static Answer refused(Throwable error, Connection connection, String fingerprint, String messageId,
                                   ClientAddress address, HttpServletResponse response) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = RequestBody.unwrap(error);
         if (!(cause instanceof Refusal refusal)) {
             LOG.log(Level.FINE, "request body of " + connection + " not read", cause);
             return null;

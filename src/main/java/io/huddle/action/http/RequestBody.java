@@ -53,7 +53,8 @@ final class RequestBody implements ReadListener {
         return result;
     }
 
-    private static Throwable unwrap(Throwable error) {
+    /** The failure a stage of a chain really failed with, not the {@link CompletionException} wrapping it. */
+    static Throwable unwrap(Throwable error) {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
