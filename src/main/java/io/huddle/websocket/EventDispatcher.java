@@ -57,8 +57,7 @@ public class EventDispatcher {
 
     void dispatch(Connection connection, Lane lane, String frame) {
         if (frameSize.exceeded(frame)) {
-            LOG.fine(() -> "closing " + connection + ": frame of " + frame.length() + " chars over the limit");
-            connection.close(null, frameSize.tooBig());
+            refuseOversized(connection);
             return;
         }
         // any frame proves the client is there: a pong queued behind a burst must not get it dropped
@@ -69,6 +68,12 @@ public class EventDispatcher {
         } else if (!lane.offer(() -> serveOrReplyError(connection, event), limits.queuedEvents())) {
             refuseQueued(connection, event);
         }
+    }
+
+    /** A frame over {@code huddle.websocket.server.maxLength} ends its connection with 1009. */
+    void refuseOversized(Connection connection) {
+        LOG.fine(() -> "closing " + connection + ": a frame over the size limit");
+        connection.close(null, frameSize.tooBig());
     }
 
     /** A connection that queued as many events as it may is told so, per request, at once. */

@@ -2,13 +2,10 @@ package io.huddle.websocket;
 
 import io.huddle.connection.Connection;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.OnOpen;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.ServerEndpoint;
 
 import java.nio.ByteBuffer;
 import java.util.logging.Level;
@@ -18,12 +15,18 @@ import java.util.logging.Logger;
  * The {@code /primus} websocket. One instance per connection; it only hands frames to {@link EventDispatcher} and
  * lifecycle changes to {@link WebsocketSessions}, with the connection's {@link Lane} for work that may block.
  *
+ * <p>Text arrives through a partial handler, joined by {@link FrameAssembly}, so a frame over
+ * {@code huddle.websocket.server.maxLength} is refused (1009) while it is being read. With a whole-message handler
+ * Undertow read a frame to its announced end before handing it over, whatever the session's buffer limit said
+ * (observed on WildFly 39 with a 10 MiB frame and a 64 KiB limit), so waves of huge frames could exhaust the heap.
+ * A programmatic endpoint (deployed by {@link PrimusDeployment}) because the annotated one could only state a
+ * compile-time maximum.
+ *
  * <p>Not a CDI-created instance: {@link HandshakeConfigurator} constructs it with the application-scoped services it
  * needs. The container's CDI path would keep a creational context with two lists for every open connection (about
  * 230 bytes each on WildFly) only to destroy dependents this class does not have.
  */
-@ServerEndpoint(value = "/primus", configurator = HandshakeConfigurator.class)
-public class PrimusEndpoint {
+public class PrimusEndpoint extends Endpoint {
 
     private static final Logger LOG = Logger.getLogger(PrimusEndpoint.class.getName());
 
@@ -33,6 +36,7 @@ public class PrimusEndpoint {
 
     private Connection connection;
     private Lane lane;
+    private FrameAssembly assembly;
 
     PrimusEndpoint(HandshakeConfigurator.Services services) {
         this.sessions = services.sessions();
@@ -45,30 +49,36 @@ public class PrimusEndpoint {
         this(HandshakeConfigurator.Services.lookUp());
     }
 
-    @OnOpen
-    public void open(Session session, EndpointConfig config) {
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
         lane = verbs.newLane();
         connection = sessions.open(session, config);
+        assembly = new FrameAssembly(session.getMaxTextMessageBufferSize());
+        session.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::text);
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) this::binary);
     }
 
-    /**
-     * The container's hard ceiling, Primus' own default (10 MiB): frames up to it are buffered whole, then checked
-     * against the configured {@code huddle.websocket.server.maxLength} by the dispatcher.
-     */
-    static final int HARD_FRAME_LIMIT = 10 * 1024 * 1024;
-
-    @OnMessage(maxMessageSize = HARD_FRAME_LIMIT)
-    public void text(String frame) {
-        dispatcher.dispatch(connection, lane, frame);
+    private void text(String part, boolean last) {
+        FrameAssembly.Outcome outcome = assembly.add(part, last);
+        if (outcome instanceof FrameAssembly.Complete complete) {
+            dispatcher.dispatch(connection, lane, complete.frame());
+        } else if (outcome instanceof FrameAssembly.TooBig) {
+            dispatcher.refuseOversized(connection);
+        }
     }
 
-    @OnMessage(maxMessageSize = HARD_FRAME_LIMIT)
-    public void binary(ByteBuffer frame) {
-        dispatcher.rejectBinary(connection);
+    /** Binary frames are refused; read in parts too, so that a huge one is not buffered before it is refused. */
+    private void binary(ByteBuffer part, boolean last) {
+        FrameAssembly.Outcome outcome = assembly.addBinary(part.remaining(), last);
+        if (outcome instanceof FrameAssembly.Complete) {
+            dispatcher.rejectBinary(connection);
+        } else if (outcome instanceof FrameAssembly.TooBig) {
+            dispatcher.refuseOversized(connection);
+        }
     }
 
-    @OnClose
-    public void close(Session session, CloseReason reason) {
+    @Override
+    public void onClose(Session session, CloseReason reason) {
         if (connection != null) {
             // leaving rooms touches the store and runs leave middleware: never on an I/O thread; the verbs still
             // queued on the lane are dropped, nobody is there to answer them
@@ -77,9 +87,9 @@ public class PrimusEndpoint {
         }
     }
 
-    @OnError
-    public void error(Session session, Throwable error) {
-        // an abrupt disconnect or an oversized frame: the container closes the socket and @OnClose cleans up
+    @Override
+    public void onError(Session session, Throwable error) {
+        // an abrupt disconnect or an oversized frame: the container closes the socket and onClose cleans up
         LOG.log(Level.FINE, "websocket error on " + connection, error);
     }
 }

@@ -163,6 +163,11 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
+    /** Sends {@code text} as the first fragment of a text message that this client never finishes. */
+    public synchronized void sendFirstFragment(String text) {
+        socket.sendText(text, false).join();
+    }
+
     public synchronized void sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
