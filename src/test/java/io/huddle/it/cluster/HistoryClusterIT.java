@@ -151,6 +151,8 @@ class HistoryClusterIT {
                 return reply.getString("status") + " " + b.count(v -> v instanceof JsonObject o
                         && marker.equals(o.getString("message", null)));
             }, answer -> assertTrue(answer.startsWith("OK") && !answer.endsWith(" 0"), "healed: " + answer));
+            eventually(Duration.ofSeconds(30), () -> b.request("roomView", Map.of("room", room)),
+                    view -> assertTrue(view.containsKey("data"), "the room is back in Redis: " + view));
             try (TestClient a = connectWithPositions(one.url())) {
                 JsonObject verdict = rejoin(a, room, lastSeen);
                 assertFalse(verdict.getBoolean("recovered"), verdict.toString());
