@@ -157,6 +157,18 @@
     renderMembers();
   });
 
+  // after a reconnect the missed messages came as ordinary "say" events; the verdict says whether that was all
+  client.on('recovered', function (info) {
+    if (info.recovered) {
+      if (info.missed > 0) {
+        notice(info.room, info.missed === 1 ? '↑ 1 message said while you were away.'
+          : '↑ ' + info.missed + ' messages said while you were away.');
+      }
+    } else {
+      push(info.room, { kind: 'gap', text: 'Messages may be missing here (' + info.reason + ').', at: Date.now() });
+    }
+  });
+
   client.on('connected', function () {
     wasOnline = true;
     renderComposer();
@@ -447,6 +459,11 @@
     if (entry.kind === 'notice') {
       var n = make('li', 'notice', entry.text);
       return n;
+    }
+    if (entry.kind === 'gap') {
+      var gap = make('li', 'notice notice-gap', entry.text);
+      gap.setAttribute('role', 'status');
+      return gap;
     }
     var li = make('li', 'message');
     if (entry.self) li.classList.add('message-self');

@@ -197,14 +197,14 @@ test('baked config (as the server substitutes it) and options merge', () => {
   assert.equal(c.options.reconnect.factor, 2);
   assert.equal(c.options.reconnect.retries, Infinity);
   c.connect();
-  assert.match(env.sockets[0].url, /^wss:\/\/chat\.example\.com:8443\/myapp\/primus\?sessionID=abc123&_primuscb=[\w-]+$/);
+  assert.match(env.sockets[0].url, /^wss:\/\/chat\.example\.com:8443\/myapp\/primus\?sessionID=abc123&_primuscb=[\w-]+&positions=1$/);
 });
 
 test('websocket URL: http->ws, explicit url path ignored, custom cookieKey, no cookie', () => {
   let env = load({ origin: 'http://localhost:8080', cookie: '' });
   let c = new env.Client();
   c.connect();
-  assert.match(env.sockets[0].url, /^ws:\/\/localhost:8080\/primus\?_primuscb=[\w-]+$/);
+  assert.match(env.sockets[0].url, /^ws:\/\/localhost:8080\/primus\?_primuscb=[\w-]+&positions=1$/);
 
   env = load({ cookie: 'fp=zz9; a=b' });
   c = new env.Client({ url: 'http://other.host:9000/some/path', cookieKey: 'fp' });
@@ -459,6 +459,95 @@ test('after a reconnect: setMetadata, roomAdds, detailsView, then queued; reconn
   assert.deepEqual(flushed.map((f) => f.message), ['queued']);
   ws2.recv({ status: 'OK', context: 'response', messageId: flushed[0].messageId });
   assert.deepEqual(queued, ['OK']);
+});
+
+test('recovery: remembers the last position per room and rejoins with it after a reconnect', async () => {
+  const env = load();
+  const { client, ws } = await connected(env, {}, { id: 'old' });
+  client.roomAdd('a');
+  client.roomAdd('b');
+  serve(ws);
+  await flush();
+  assert.equal(client.lastPosition('a'), null);
+  ws.recv({ message: 'one', room: 'a', from: 'x', context: 'user', sentAt: 1, position: '5-0', epoch: 'e1' });
+  ws.recv({ message: 'two', room: 'a', from: 'x', context: 'user', sentAt: 2, position: '6-0', epoch: 'e1' });
+  ws.recv({ message: 'plain', room: 'b', from: 'x', context: 'user', sentAt: 3 });
+  assert.deepEqual(client.lastPosition('a'), { position: '6-0', epoch: 'e1' });
+  assert.equal(client.lastPosition('b'), null, 'a message without a position changes nothing');
+
+  const said = [];
+  const verdicts = [];
+  client.on('say', (m) => said.push(m.message));
+  client.on('recovered', (v) => verdicts.push(v));
+  ws.drop(1006);
+  env.clock.tick(500);
+  const ws2 = env.sockets[1];
+  assert.match(ws2.url, /&positions=1$/);
+  ws2.open();
+  const joins = ws2.frames().filter((f) => f.event === 'roomAdd');
+  assert.deepEqual(joins.map((f) => [f.room, f.recover]), [['a', { position: '6-0', epoch: 'e1' }], ['b', undefined]]);
+  // the server replays what was missed, then its verdict, then live messages
+  ws2.recv({ message: 'three', room: 'a', from: 'x', context: 'user', sentAt: 4, position: '7-0', epoch: 'e1' });
+  ws2.recv({ context: 'recovered', room: 'a', recovered: true, epoch: 'e1', position: '7-0', missed: 1 });
+  serve(ws2);
+  assert.deepEqual(said, ['three']);
+  assert.deepEqual(verdicts.map((v) => [v.room, v.recovered, v.missed]), [['a', true, 1]]);
+  assert.deepEqual(client.lastPosition('a'), { position: '7-0', epoch: 'e1' });
+});
+
+test('recovery refused: the verdict names the new epoch and position, a later reconnect starts there', async () => {
+  const env = load();
+  const { client, ws } = await connected(env, {});
+  client.roomAdd('a');
+  serve(ws);
+  await flush();
+  ws.recv({ message: 'one', room: 'a', from: 'x', context: 'user', sentAt: 1, position: '5-0', epoch: 'e1' });
+  ws.drop(1006);
+  env.clock.tick(500);
+  const ws2 = env.sockets[1];
+  ws2.open();
+  const verdicts = [];
+  client.on('recovered', (v) => verdicts.push([v.recovered, v.reason]));
+  ws2.recv({ context: 'recovered', room: 'a', recovered: false, reason: 'epoch changed', epoch: 'e2', position: '9-0', missed: 0 });
+  serve(ws2);
+  assert.deepEqual(verdicts, [[false, 'epoch changed']]);
+  assert.deepEqual(client.lastPosition('a'), { position: '9-0', epoch: 'e2' });
+  ws2.recv({ context: 'recovered', room: 'a', recovered: false, reason: 'no history', missed: 0 });
+  assert.equal(client.lastPosition('a'), null, 'a room that keeps nothing gives nothing to recover from');
+});
+
+test('recovery bookkeeping: roomLeave forgets the room, positions:false neither asks nor recovers', async () => {
+  let env = load();
+  let c = await connected(env, {});
+  c.client.roomAdd('a');
+  serve(c.ws);
+  await flush();
+  c.ws.recv({ message: 'one', room: 'a', from: 'x', context: 'user', sentAt: 1, position: '5-0', epoch: 'e1' });
+  c.client.roomLeave('a');
+  assert.equal(c.client.lastPosition('a'), null);
+
+  env = load();
+  c = await connected(env, { positions: false });
+  assert.doesNotMatch(env.sockets[0].url, /positions/);
+  c.client.roomAdd('a');
+  serve(c.ws);
+  await flush();
+  c.ws.recv({ message: 'one', room: 'a', from: 'x', context: 'user', sentAt: 1, position: '5-0', epoch: 'e1' });
+  c.ws.drop(1006);
+  env.clock.tick(500);
+  env.sockets[1].open();
+  assert.deepEqual(env.sockets[1].frames().filter((f) => f.event === 'roomAdd').map((f) => f.recover), [undefined]);
+});
+
+test('roomHistory sends room, since and limit', async () => {
+  const env = load();
+  const { client, ws } = await connected(env, {});
+  const p = client.roomHistory('a', { since: '5-0', limit: 10 });
+  const [frame] = ws.take();
+  assert.deepEqual({ event: frame.event, room: frame.room, since: frame.since, limit: frame.limit },
+    { event: 'roomHistory', room: 'a', since: '5-0', limit: 10 });
+  ws.recv({ status: 'OK', context: 'response', data: { room: 'a', messages: [] }, messageId: frame.messageId });
+  assert.equal((await p).data.room, 'a');
 });
 
 test('primus::server::close: no reconnect; disconnect(): no reconnect', async () => {

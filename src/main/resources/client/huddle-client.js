@@ -15,6 +15,10 @@
  *  - per-request timeout (requestTimeout) and failure of in-flight requests on a lost connection;
  *  - bounded offline queue (queueSize), flushed in order once (re)connected;
  *  - presence member lists per room (members(room)), setMetadata(obj);
+ *  - room history: asks for positions on the upgrade (?positions=1), remembers per room the last
+ *    position and epoch it saw (lastPosition(room)), and after a reconnect re-joins with them
+ *    (roomAdd with recover): the missed messages arrive as "say" events before live ones, then a
+ *    "recovered" event {room, recovered: true|false, reason?, missed}; roomHistory(room, opts);
  *  - every method returns a Promise as well as calling the stock-style callback.
  *
  * Promise policy: a request's promise resolves with the reply, or rejects with an Error (err.reply =
@@ -48,6 +52,7 @@
     timeout: 10000, // connect timeout (ms) for one websocket attempt
     requestTimeout: 30000,
     queueSize: 100,
+    positions: true, // ask for each room message's position and epoch, and recover rooms after a reconnect
     reconnect: { min: 500, max: 30000, factor: 2, retries: Infinity, jitter: 0.5 }
   };
 
@@ -196,6 +201,7 @@
     this._queue = []; // request entries not yet written
     this._inflight = []; // request entries written to the current socket
     this._presence = {}; // room -> {perUser: bool, members: {key: member}}
+    this._positions = {}; // room -> {position, epoch} of the last room message seen
     this._connectWaiters = [];
     this._gen = 0; // socket generation; events of older sockets are ignored
     this._attempt = 0; // reconnect attempt counter (reset when connected)
@@ -261,6 +267,7 @@
     var cookie = this.getCookie(this.options.cookieKey);
     if (cookie && cookie.length > 0) query.push(this.options.cookieKey + '=' + cookie);
     query.push('_primuscb=' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 8));
+    if (this.options.positions) query.push('positions=1');
     return base + path + '?' + query.join('&');
   };
 
@@ -545,8 +552,13 @@
     }
     rooms.forEach(function (room) {
       pending++;
+      var join = { event: 'roomAdd', room: room };
+      var last = self._positions[room];
+      if (isReconnect && self.options.positions && last && last.position && last.epoch) {
+        join.recover = { position: last.position, epoch: last.epoch };
+      }
       self._request(
-        { event: 'roomAdd', room: room },
+        join,
         function (reply) {
           if (reply.error && !/already in this room/.test(String(reply.error))) failedRooms.push(room);
           step();
@@ -654,7 +666,12 @@
         }
       }
     } else if (context === 'user') {
+      if (typeof message.position === 'string' && typeof message.epoch === 'string') {
+        this._positions[message.room] = { position: message.position, epoch: message.epoch };
+      }
       this.emit('say', message);
+    } else if (context === 'recovered') {
+      this._onRecovered(message);
     } else if (context === 'alert') {
       this.emit('alert', message);
     } else if (message.welcome && context === 'api') {
@@ -961,6 +978,7 @@
    */
   proto.roomLeave = function (room, cb) {
     var self = this;
+    delete this._positions[room];
     var index = this.rooms.indexOf(room);
     if (index >= 0) this.rooms.splice(index, 1);
     this._dropPresence(room);
@@ -971,6 +989,40 @@
       }
       if (typeof cb === 'function') cb(reply);
     });
+  };
+
+  /** The position and epoch of the last message seen in `room` ({position, epoch}), or null. */
+  proto.lastPosition = function (room) {
+    var last = this._positions[room];
+    return last ? { position: last.position, epoch: last.epoch } : null;
+  };
+
+  /**
+   * The verdict after a recovery: from now on, positions continue from the one it names (or from the
+   * next message, when the room kept none); then "recovered" for the page.
+   */
+  proto._onRecovered = function (message) {
+    if (typeof message.epoch === 'string' && typeof message.position === 'string') {
+      this._positions[message.room] = { position: message.position, epoch: message.epoch };
+    } else {
+      delete this._positions[message.room];
+    }
+    this.emit('recovered', message);
+  };
+
+  /**
+   * roomHistory: the room's recent messages (members only), oldest first. `options`: {since: a
+   * position, limit: n}; the reply's data is {room, epoch, complete, more, messages}.
+   */
+  proto.roomHistory = function (room, options, cb) {
+    if (typeof options === 'function') {
+      cb = options;
+      options = null;
+    }
+    var args = { event: 'roomHistory', room: room };
+    if (options && options.since != null) args.since = options.since;
+    if (options && options.limit != null) args.limit = options.limit;
+    return this.send(args, cb);
   };
 
   /**

@@ -1,5 +1,6 @@
 package io.huddle.chat;
 
+import io.huddle.cluster.RoomPosition;
 import io.huddle.connection.Jsonp;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbCreator;
@@ -31,6 +32,20 @@ public record ChatMessage(JsonValue message, String room, String from, String co
     /** A copy whose message is the given text. */
     public ChatMessage withText(String text) {
         return withMessage(Jsonp.string(text));
+    }
+
+    /** This message as a client that asked for positions receives it: the five keys, then where it stands. */
+    public Positioned at(RoomPosition position) {
+        return new Positioned(message, room, from, context, sentAt, position.position(), position.epoch());
+    }
+
+    /**
+     * A chat delivery with its place in the room's history, for connections that asked for positions: ActionHero's
+     * five keys, then {@code position} and {@code epoch}.
+     */
+    @JsonbPropertyOrder({"message", "room", "from", "context", "sentAt", "position", "epoch"})
+    public record Positioned(JsonValue message, String room, String from, String context, long sentAt,
+                             String position, String epoch) {
     }
 
     /** The message as text, for hooks that filter words; a non-string message yields its JSON. */

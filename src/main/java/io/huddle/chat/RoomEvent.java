@@ -2,6 +2,8 @@ package io.huddle.chat;
 
 import io.huddle.cluster.Member;
 import io.huddle.cluster.RoomMessage;
+import io.huddle.cluster.RoomPosition;
+import jakarta.json.bind.annotation.JsonbCreator;
 
 /**
  * What a node publishes on a room's channel: a chat message, whole as the hooks left it (context included), or a
@@ -21,8 +23,31 @@ public sealed interface RoomEvent extends RoomMessage permits RoomEvent.Chat, Ro
         void presence(PresenceChange change);
     }
 
-    /** A chat message for every member. */
-    record Chat(ChatMessage message, String origin) implements RoomEvent {
+    /**
+     * A chat message for every member; {@code position} is its place in the room's history, set by the bus when the
+     * room keeps one (null otherwise, and while it travels to the bus).
+     */
+    record Chat(ChatMessage message, String origin, RoomPosition position) implements RoomEvent {
+
+        /** The constructor JSON-B reads a chat with, when it crossed nodes. */
+        @JsonbCreator
+        public Chat {
+        }
+
+        /** A chat not yet given its place in the history. */
+        public Chat(ChatMessage message, String origin) {
+            this(message, origin, null);
+        }
+
+        @Override
+        public boolean kept() {
+            return true;
+        }
+
+        @Override
+        public Chat at(RoomPosition newPosition) {
+            return new Chat(message, origin, newPosition);
+        }
 
         @Override
         public String room() {

@@ -3,6 +3,7 @@ package io.huddle.chat;
 import io.huddle.cluster.RoomDelivery;
 import io.huddle.concurrency.KeyedLanes;
 import io.huddle.cluster.RoomMessage;
+import io.huddle.cluster.RoomPosition;
 import io.huddle.connection.Connection;
 import io.huddle.connection.FrameEncoder;
 import io.huddle.connection.OutboundFrame;
@@ -47,6 +48,9 @@ public class RoomFanout implements RoomDelivery, RoomEvent.Receiver {
     @Inject
     DeliveryExecutor executor;
 
+    @Inject
+    Recoveries recoveries;
+
     private boolean sayHooksInstalled;
     private boolean memberDetailsReplaced;
     /** Other nodes' messages that run application code, each room's in arrival order. */
@@ -90,10 +94,16 @@ public class RoomFanout implements RoomDelivery, RoomEvent.Receiver {
         if (recipients.isEmpty()) {
             return;
         }
+        RoomPosition position = chat.position();
         OutboundFrame shared = OutboundFrame.forRecipients(encoder.encode(message), recipients.size());
+        OutboundFrame positioned = null; // made once, for the first recipient that asked for positions
         for (Connection recipient : recipients) {
+            boolean withPosition = position != null && recipient.wantsPositions();
             if (!sayHooksInstalled) {
-                recipient.send(shared);
+                if (withPosition && positioned == null) {
+                    positioned = OutboundFrame.forRecipients(encoder.encode(message.at(position)), recipients.size());
+                }
+                send(recipient, message.room(), position, withPosition ? positioned : shared);
                 continue;
             }
             ChatMessage forRecipient;
@@ -103,13 +113,22 @@ public class RoomFanout implements RoomDelivery, RoomEvent.Receiver {
                 LOG.log(Level.WARNING, "say hook failed for " + recipient + "; message skipped for them", e);
                 continue;
             }
-            if (forRecipient != null) {
-                if (forRecipient == message) {
-                    recipient.send(shared);
-                } else {
-                    recipient.send(encoder.encode(forRecipient));
-                }
+            if (forRecipient == null) {
+                continue;
             }
+            if (withPosition) {
+                send(recipient, message.room(), position, OutboundFrame.of(encoder.encode(forRecipient.at(position))));
+            } else {
+                send(recipient, message.room(), position,
+                        forRecipient == message ? shared : OutboundFrame.of(encoder.encode(forRecipient)));
+            }
+        }
+    }
+
+    /** Sends a chat frame, unless the recipient is recovering the room: then it waits behind the missed ones. */
+    private void send(Connection recipient, String room, RoomPosition position, OutboundFrame frame) {
+        if (!recoveries.active() || !recoveries.hold(recipient, room, position, frame)) {
+            recipient.send(frame);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.huddle.chat;
 
 import io.huddle.cluster.Member;
+import io.huddle.cluster.RoomPosition;
 import io.huddle.cluster.RoomSettings;
 import io.huddle.cluster.RoomStore;
 import io.huddle.connection.ClientError;
@@ -58,6 +59,9 @@ public class RoomManager {
 
     @Inject
     RoomChat chat;
+
+    @Inject
+    ChatHistory history;
 
     // ---- rooms
 
@@ -117,6 +121,14 @@ public class RoomManager {
         return memberList.status(room, settings, store.members(room));
     }
 
+    /**
+     * The room's recent messages after position {@code since} (null: the newest), oldest first, at most
+     * {@code limit} (null: as many as the room keeps, never more), each with its position and epoch.
+     */
+    public ChatHistory.HistoryView history(String room, String since, Integer limit) {
+        return history.read(room, since, limit);
+    }
+
     /** Changes a room's presence settings. */
     public void configure(String room, RoomSettings settings) {
         if (!store.updateSettings(room, settings)) {
@@ -167,6 +179,22 @@ public class RoomManager {
             throw new ClientError(ErrorMessages.notInRoom(room == null ? "undefined" : room));
         }
         return roomStatus(room);
+    }
+
+    /**
+     * {@code roomAdd} with {@code recover}: joins as {@link #join} does, then sends the messages missed since
+     * {@code lastSeen}, a {@code recovered} verdict, and the live messages that came meanwhile.
+     */
+    public void rejoin(Connection connection, String room, RoomPosition lastSeen) {
+        history.rejoin(connection, room, lastSeen);
+    }
+
+    /** {@code roomHistory}: only for members, as {@code roomView}. */
+    public ChatHistory.HistoryView history(Connection connection, String room, String since, Integer limit) {
+        if (!connection.isIn(room)) {
+            throw new ClientError(ErrorMessages.notInRoom(room == null ? "undefined" : room));
+        }
+        return history(room, since, limit);
     }
 
     /** {@code say}: onSayReceive runs here, once; delivery happens on every node with members. */

@@ -1,6 +1,7 @@
 package io.huddle.cluster;
 
 import io.huddle.config.ClusterSettings;
+import io.huddle.config.HistorySettings;
 import io.huddle.connection.Connections;
 import io.huddle.connection.FrameEncoder;
 import jakarta.annotation.PostConstruct;
@@ -34,6 +35,9 @@ public class ClusterSetup {
     NodeIdentity node;
 
     @Inject
+    HistorySettings historySettings;
+
+    @Inject
     RoomDelivery delivery;
 
     @Inject
@@ -63,6 +67,7 @@ public class ClusterSetup {
     private RedisCluster redis;
     private RoomStore store;
     private ClusterBus bus;
+    private RoomHistory history;
     private ConnectionDirectory directory;
 
     @PostConstruct
@@ -72,15 +77,18 @@ public class ClusterSetup {
                     + settings.redisAddress().orElse(settings.redisConfigFile().orElse("")) + " (key prefix "
                     + settings.prefix() + ")");
             redis = new RedisCluster(settings, node.id(), encoder.jsonb(), delivery, codec, commands, executor, died,
-                    reconnected);
+                    reconnected, historySettings::limitsFor);
             store = redis.store();
             bus = redis.bus();
+            history = redis.history();
             directory = redis.directory();
         } else {
             LOG.info(() -> "node " + node.id() + ": single node, rooms and members in memory (set"
                     + " huddle.redis.address to cluster)");
             store = new InMemoryRoomStore();
-            bus = new InMemoryClusterBus(node.id(), delivery, commands);
+            InMemoryRoomHistory kept = new InMemoryRoomHistory(historySettings::limitsFor);
+            history = kept;
+            bus = new InMemoryClusterBus(node.id(), delivery, commands, kept);
             directory = new InMemoryConnectionDirectory(node.id(), connections);
         }
     }
@@ -117,6 +125,12 @@ public class ClusterSetup {
     @ApplicationScoped
     ClusterBus clusterBus() {
         return bus;
+    }
+
+    @Produces
+    @ApplicationScoped
+    RoomHistory roomHistory() {
+        return history;
     }
 
     @Produces

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The embedded default: one node, so publishing is a direct call to this node's delivery (on the publisher's
- * thread, which keeps per-room order) and every command targets this node.
+ * thread, which keeps per-room order) and every command targets this node. Kept messages go to the
+ * {@link InMemoryRoomHistory} first, which gives them their positions.
  */
 public class InMemoryClusterBus implements ClusterBus {
 
@@ -16,11 +17,20 @@ public class InMemoryClusterBus implements ClusterBus {
     private final RoomDelivery delivery;
     private final NodeCommandHandler commands;
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+    private final InMemoryRoomHistory history;
 
+    /** A bus that keeps no history. */
     public InMemoryClusterBus(String nodeId, RoomDelivery delivery, NodeCommandHandler commands) {
+        this(nodeId, delivery, commands, null);
+    }
+
+    /** A bus that keeps kept messages in {@code history} (null: none). */
+    public InMemoryClusterBus(String nodeId, RoomDelivery delivery, NodeCommandHandler commands,
+                              InMemoryRoomHistory history) {
         this.nodeId = nodeId;
         this.delivery = delivery;
         this.commands = commands;
+        this.history = history;
     }
 
     @Override
@@ -30,6 +40,23 @@ public class InMemoryClusterBus implements ClusterBus {
 
     @Override
     public void publish(RoomMessage message) {
+        if (history == null || !message.kept()) {
+            deliverHere(message);
+            return;
+        }
+        int size = history.limitsFor(message.room()).size();
+        if (size <= 0) {
+            deliverHere(message);
+            return;
+        }
+        InMemoryRoomHistory.Ring ring = history.ring(message.room());
+        // appended and delivered under one lock: members see a room's messages in position order
+        synchronized (ring) {
+            deliverHere(ring.append(message, size));
+        }
+    }
+
+    private void deliverHere(RoomMessage message) {
         if (subscribed.contains(message.room())) {
             delivery.deliver(message);
         }

@@ -1,6 +1,7 @@
 package io.huddle.cluster;
 
 import io.huddle.config.ClusterSettings;
+import io.huddle.config.HistorySettings;
 import jakarta.enterprise.event.Event;
 import jakarta.json.bind.Jsonb;
 import org.redisson.Redisson;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,6 +31,7 @@ final class RedisCluster {
     private final RedissonClient redis;
     private final RedisRoomStore store;
     private final RedisRoomChannels channels;
+    private final RedisRoomHistory history;
     private final RedisNodeRpc rpc;
     private final ClusterBus bus;
     private final RedisConnectionDirectory directory;
@@ -40,7 +43,7 @@ final class RedisCluster {
 
     RedisCluster(ClusterSettings config, String nodeId, Jsonb jsonb, RoomDelivery delivery, RoomCodec codec,
                  NodeCommandHandler commands, Executor commandExecutor, Event<NodeDied> died,
-                 Event<ClusterReconnected> reconnected) {
+                 Event<ClusterReconnected> reconnected, Function<String, HistorySettings.Limits> historyLimits) {
         this.nodeId = nodeId;
         this.nodeTimeoutMillis = config.nodeTimeoutMillis();
         RedisKeys keys = new RedisKeys(config.prefix());
@@ -48,7 +51,9 @@ final class RedisCluster {
         this.redis = Redisson.create(redissonConfig);
         PubSubTopics topics = new PubSubTopics(redis, redissonConfig.isClusterConfig());
         this.store = new RedisRoomStore(redis, keys, jsonb);
-        this.channels = new RedisRoomChannels(topics, keys, nodeId, delivery, codec, config.redisTimeoutMillis(),
+        this.history = new RedisRoomHistory(redis, keys, codec, topics.sharded(), historyLimits);
+        this.channels = new RedisRoomChannels(topics, keys, nodeId, delivery, codec, history,
+                config.redisTimeoutMillis(),
                 config.maxRoomsPerNode());
         this.rpc = new RedisNodeRpc(topics, keys, jsonb, nodeId, commands, commandExecutor,
                 config.rpcTimeoutMillis());
@@ -61,6 +66,10 @@ final class RedisCluster {
 
     RoomStore store() {
         return store;
+    }
+
+    RoomHistory history() {
+        return history;
     }
 
     ClusterBus bus() {

@@ -27,6 +27,16 @@ final class RedisKeys {
         return prefix + ":room:{" + room + "}:users";
     }
 
+    /** Stream of a room's kept messages (see {@link RedisRoomHistory}). */
+    String history(String room) {
+        return prefix + ":room:{" + room + "}:history";
+    }
+
+    /** String: the epoch of a room's history. */
+    String historyEpoch(String room) {
+        return prefix + ":room:{" + room + "}:epoch";
+    }
+
     /** Channel of a room's messages. */
     String roomChannel(String room) {
         return prefix + ":room:{" + room + "}:channel";

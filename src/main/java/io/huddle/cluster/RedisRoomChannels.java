@@ -31,6 +31,7 @@ final class RedisRoomChannels {
     private final String nodeId;
     private final RoomDelivery delivery;
     private final RoomCodec codec;
+    private final RedisRoomHistory history;
     private final long redisTimeoutMillis;
     private final int maxRooms;
 
@@ -44,7 +45,8 @@ final class RedisRoomChannels {
     private final AtomicLong lastUnconfirmedWarning = new AtomicLong();
 
     RedisRoomChannels(PubSubTopics topics, RedisKeys keys, String nodeId, RoomDelivery delivery, RoomCodec codec,
-                      long redisTimeoutMillis, int maxRooms) {
+                      RedisRoomHistory history, long redisTimeoutMillis, int maxRooms) {
+        this.history = history;
         this.topics = topics;
         this.keys = keys;
         this.nodeId = nodeId;
@@ -63,8 +65,16 @@ final class RedisRoomChannels {
         }
     }
 
-    /** See {@link ClusterBus#publish}. */
+    /**
+     * See {@link ClusterBus#publish}. A kept message is appended to the room's stream and published by one script,
+     * and reaches this node's members too through the room's channel, so every node delivers a room's messages in
+     * stream order; if Redis fails it, this node's members get it directly, without a position.
+     */
     void publish(RoomMessage message) {
+        if (message.kept() && history.limitsFor(message.room()).enabled()) {
+            publishKept(message);
+            return;
+        }
         delivery.deliver(message);
         try {
             roomTopic(message.room()).publishAsync(codec.write(message)).whenComplete((receivers, error) -> {
@@ -76,6 +86,25 @@ final class RedisRoomChannels {
             });
         } catch (RuntimeException e) {
             publishFailed(message, e);
+        }
+    }
+
+    /**
+     * Waits for the script (one round trip, at most the Redis timeout): issued asynchronously, two messages of one
+     * sender could take different connections and reach Redis in the other order (seen in HistoryClusterIT).
+     */
+    private void publishKept(RoomMessage message) {
+        try {
+            history.appendAndPublish(message.room(), codec.write(message), history.limitsFor(message.room()))
+                    .toCompletableFuture().get(redisTimeoutMillis, TimeUnit.MILLISECONDS);
+            warnedPublish = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            publishFailed(message, e);
+            delivery.deliver(message);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            publishFailed(message, e);
+            delivery.deliver(message);
         }
     }
 
@@ -234,12 +263,14 @@ final class RedisRoomChannels {
     private void receive(String json) {
         RoomMessage message;
         try {
-            message = codec.read(json);
+            message = history.decode(json);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "dropped an unreadable room message: " + json, e);
             return;
         }
-        if (!nodeId.equals(message.origin())) {
+        // a kept message reaches this node's members only this way, its own included
+        boolean stamped = !json.startsWith("{");
+        if (stamped || !nodeId.equals(message.origin())) {
             delivery.deliverRemote(message);
         }
     }

@@ -12,4 +12,14 @@ public interface RoomMessage {
 
     /** The node that published it. */
     String origin();
+
+    /** Whether the bus keeps this message in the room's {@link RoomHistory} (chat is kept, presence is not). */
+    default boolean kept() {
+        return false;
+    }
+
+    /** This message with its place in the room's history; the bus calls it on kept messages. */
+    default RoomMessage at(RoomPosition position) {
+        return this;
+    }
 }

@@ -42,12 +42,16 @@ public record ChatSettings(int maxRoomNameLength, int maxRoomsPerConnection, Lis
                 perUser(settings, "huddle.chat.presenceView"));
         Map<String, RoomDefaults> perRoom = new HashMap<>();
         for (String key : settings.keysStartingWith(ROOMS)) {
+            if (HistorySettings.isHistoryKey(key)) {
+                continue; // read by HistorySettings
+            }
             int dot = key.lastIndexOf('.');
             String room = key.substring(ROOMS.length(), Math.max(ROOMS.length(), dot));
             String name = key.substring(dot + 1);
             if (room.isEmpty() || !(name.equals("presence") || name.equals("presenceView"))) {
                 throw new SettingsReader.InvalidSetting(key + " is not a room setting: use " + ROOMS
-                        + "<room>.presence or " + ROOMS + "<room>.presenceView");
+                        + "<room>.presence, " + ROOMS + "<room>.presenceView, " + ROOMS + "<room>.history.size or "
+                        + ROOMS + "<room>.history.ttl");
             }
             RoomDefaults room0 = perRoom.getOrDefault(room, defaults);
             perRoom.put(room, name.equals("presence")

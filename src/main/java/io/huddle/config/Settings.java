@@ -29,6 +29,7 @@ public class Settings {
     private WebSettings web;
     private ActionSettings actions;
     private ChatSettings chat;
+    private HistorySettings history;
     private ClusterSettings cluster;
     private ClientLibrarySettings client;
     private LimitSettings limits;
@@ -43,6 +44,7 @@ public class Settings {
             web = WebSettings.read(reader);
             actions = ActionSettings.read(reader);
             chat = ChatSettings.read(reader);
+            history = HistorySettings.read(reader);
             cluster = ClusterSettings.read(reader);
             client = ClientLibrarySettings.read(reader);
             limits = LimitSettings.read(reader);
@@ -86,6 +88,11 @@ public class Settings {
     @Produces
     ChatSettings chat() {
         return chat;
+    }
+
+    @Produces
+    HistorySettings history() {
+        return history;
     }
 
     @Produces

@@ -44,6 +44,7 @@ public final class Connection {
     private volatile boolean alive = true;
     private volatile String userKey;
     private volatile Map<String, Object> metadata = Map.of();
+    private volatile boolean wantsPositions;
 
     public Connection(String id, String fingerprint, String type, String remoteIP, Object remotePort, Outbox outbox) {
         this.id = id;
@@ -134,6 +135,11 @@ public final class Connection {
     }
 
     public void actionFinished() { PENDING_ACTIONS.decrementAndGet(this); }
+
+    /** Whether the client asked for each room message's position and epoch (Huddle's own client does). */
+    public boolean wantsPositions() { return wantsPositions; }
+
+    public void wantsPositions(boolean wanted) { this.wantsPositions = wanted; }
 
     public boolean canChat() { return outbox != null; }
 

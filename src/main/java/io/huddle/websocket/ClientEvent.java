@@ -1,5 +1,6 @@
 package io.huddle.websocket;
 
+import io.huddle.cluster.RoomPosition;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -24,7 +25,16 @@ public sealed interface ClientEvent {
 
     record Documentation(JsonValue messageId) implements Request { }
 
-    record RoomAdd(JsonValue messageId, String room) implements Request { }
+    /** {@code recover}: the position last seen in the room, to be sent what was missed since (null: a plain join). */
+    record RoomAdd(JsonValue messageId, String room, RoomPosition recover) implements Request {
+
+        public RoomAdd(JsonValue messageId, String room) {
+            this(messageId, room, null);
+        }
+    }
+
+    /** {@code roomHistory}: recent messages after position {@code since} (null: the newest), at most {@code limit}. */
+    record RoomHistory(JsonValue messageId, String room, String since, Integer limit) implements Request { }
 
     record RoomLeave(JsonValue messageId, String room) implements Request { }
 

@@ -1,5 +1,6 @@
 package io.huddle.websocket;
 
+import io.huddle.cluster.RoomPosition;
 import io.huddle.connection.ErrorMessages;
 import io.huddle.connection.Jsonp;
 import jakarta.json.JsonArray;
@@ -70,6 +71,7 @@ final class EventDecoder {
             case "quit", "exit" -> new ClientEvent.Quit(messageId);
             case "documentation" -> new ClientEvent.Documentation(messageId);
             case "roomAdd", "roomLeave", "roomView" -> decodeRoomVerb(event, messageId, object);
+            case "roomHistory" -> decodeRoomHistory(messageId, object);
             case "say" -> decodeSay(messageId, object);
             case "action" -> decodeAction(messageId, object);
             case "file" -> decodeFile(messageId, object);
@@ -84,10 +86,43 @@ final class EventDecoder {
         }
         String name = room instanceof JsonString s ? s.getString() : null;
         return switch (event) {
-            case "roomAdd" -> new ClientEvent.RoomAdd(messageId, name);
+            case "roomAdd" -> decodeRoomAdd(messageId, name, object);
             case "roomLeave" -> new ClientEvent.RoomLeave(messageId, name);
             default -> new ClientEvent.RoomView(messageId, name);
         };
+    }
+
+    /** {@code recover}, when present, is {@code {"position": "...", "epoch": "..."}} as a recovered message carried. */
+    private static ClientEvent decodeRoomAdd(JsonValue messageId, String room, JsonObject object) {
+        JsonValue recover = object.get("recover");
+        if (!isPresent(recover)) {
+            return new ClientEvent.RoomAdd(messageId, room);
+        }
+        if (recover instanceof JsonObject from && from.get("position") instanceof JsonString position
+                && from.get("epoch") instanceof JsonString epoch) {
+            return new ClientEvent.RoomAdd(messageId, room, new RoomPosition(epoch.getString(), position.getString()));
+        }
+        return invalid(messageId, ErrorMessages.mustBe("recover", "an object with a position and an epoch"),
+                leftover(object));
+    }
+
+    private static ClientEvent decodeRoomHistory(JsonValue messageId, JsonObject object) {
+        JsonValue room = object.get("room");
+        JsonValue since = object.get("since");
+        JsonValue limit = object.get("limit");
+        if (isPresent(room) && !(room instanceof JsonString)) {
+            return invalid(messageId, ErrorMessages.mustBe("room", "a string"), leftover(object));
+        }
+        if (isPresent(since) && !(since instanceof JsonString)) {
+            return invalid(messageId, ErrorMessages.mustBe("since", "a position"), leftover(object));
+        }
+        if (isPresent(limit) && !(limit instanceof JsonNumber number && number.isIntegral())) {
+            return invalid(messageId, ErrorMessages.mustBe("limit", "a positive number"), leftover(object));
+        }
+        return new ClientEvent.RoomHistory(messageId, room instanceof JsonString s ? s.getString() : null,
+                since instanceof JsonString s ? s.getString() : null,
+                limit instanceof JsonNumber n ? (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
+                        n.longValue())) : null);
     }
 
     private static ClientEvent decodeSay(JsonValue messageId, JsonObject object) {

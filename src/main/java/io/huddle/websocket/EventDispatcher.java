@@ -90,7 +90,8 @@ public class EventDispatcher {
      */
     private static boolean isQuick(ClientEvent event) {
         return !(event instanceof ClientEvent.RoomAdd || event instanceof ClientEvent.RoomLeave
-                || event instanceof ClientEvent.RoomView || event instanceof ClientEvent.Say
+                || event instanceof ClientEvent.RoomView || event instanceof ClientEvent.RoomHistory
+                || event instanceof ClientEvent.Say
                 || event instanceof ClientEvent.Quit);
     }
 
@@ -125,13 +126,20 @@ public class EventDispatcher {
         } else if (event instanceof ClientEvent.Quit) {
             sessions.destroy(connection);
         } else if (event instanceof ClientEvent.RoomAdd add) {
-            rooms.join(connection, add.room());
+            if (add.recover() == null) {
+                rooms.join(connection, add.room());
+            } else {
+                rooms.rejoin(connection, add.room(), add.recover());
+            }
             send(connection, VerbReply.ok(Boolean.TRUE, add.messageId()));
         } else if (event instanceof ClientEvent.RoomLeave leave) {
             rooms.leave(connection, leave.room());
             send(connection, VerbReply.ok(Boolean.TRUE, leave.messageId()));
         } else if (event instanceof ClientEvent.RoomView view) {
             send(connection, VerbReply.ok(rooms.view(connection, view.room()), view.messageId()));
+        } else if (event instanceof ClientEvent.RoomHistory history) {
+            send(connection, VerbReply.ok(rooms.history(connection, history.room(), history.since(), history.limit()),
+                    history.messageId()));
         } else if (event instanceof ClientEvent.Say say) {
             sayOrFail(connection, say);
         } else if (event instanceof ClientEvent.ActionCall call) {

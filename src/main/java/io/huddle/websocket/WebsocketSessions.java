@@ -54,6 +54,9 @@ public class WebsocketSessions {
     @Inject
     ContainerSupport container;
 
+    /** The upgrade's query parameter that asks for positions. */
+    static final String POSITIONS_PARAMETER = "positions";
+
     private volatile boolean shuttingDown;
 
     /** Async sends in flight per connection: the setting, or the container's default for {@code auto}. */
@@ -76,6 +79,7 @@ public class WebsocketSessions {
                 outboxSettings.maxMessages(), outboxSettings.maxBytes());
         Connection connection = new Connection(handshake.connectionId(), handshake.fingerprint(),
                 Connection.TYPE_WEBSOCKET, handshake.remoteIP(), handshake.remotePort(), outbox);
+        connection.wantsPositions(asksForPositions(session));
         // registered first, as ActionHero does: once welcomed, a client is reachable (its directory entry in a
         // cluster is written asynchronously, so another node may still miss it for a moment)
         connections.register(connection);
@@ -85,6 +89,12 @@ public class WebsocketSessions {
         }
         LOG.log(Level.FINE, "opened {0}", connection);
         return connection;
+    }
+
+    /** {@code ?positions=1} on the upgrade: Huddle's client asks for each room message's position and epoch. */
+    private static boolean asksForPositions(Session session) {
+        List<String> values = session.getRequestParameterMap().get(POSITIONS_PARAMETER);
+        return values != null && (values.contains("1") || values.contains("true"));
     }
 
     void closed(Connection connection, CloseReason reason) {

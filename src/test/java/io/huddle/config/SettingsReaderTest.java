@@ -70,6 +70,21 @@ class SettingsReaderTest {
     }
 
     @Test
+    void historyLimitsHaveDefaultsAndPerRoomOverridesThatChatSettingsLeaveAlone() {
+        Map<String, String> keys = Map.of("huddle.chat.rooms.busy.history.size", "1000",
+                "huddle.chat.rooms.team.a.history.ttl", "60", "huddle.chat.rooms.quiet.history.size", "0");
+        HistorySettings history = HistorySettings.read(over(keys));
+        assertEquals(new HistorySettings.Limits(1000, 300), history.limitsFor("busy"));
+        assertEquals(new HistorySettings.Limits(100, 60), history.limitsFor("team.a"));
+        assertEquals(new HistorySettings.Limits(0, 300), history.limitsFor("quiet"));
+        assertEquals(new HistorySettings.Limits(100, 300), history.limitsFor("anyOther"));
+        ChatSettings.read(over(keys)); // no "not a room setting"
+        assertEquals("huddle.chat.history.ttl is '0', but must be a whole number of at least 1",
+                assertThrows(SettingsReader.InvalidSetting.class,
+                        () -> HistorySettings.read(over(Map.of("huddle.chat.history.ttl", "0")))).getMessage());
+    }
+
+    @Test
     void anEmptyValueSetByTheOperatorWinsOverANonEmptyDefault() {
         assertEquals(Optional.empty(), ClientLibrarySettings.read(over(Map.of("huddle.websocket.clientJsName", "")))
                 .jsName());

@@ -152,6 +152,36 @@ class DemoPageIT {
     }
 
     @Test
+    void afterACutThePageShowsWhatWasSaidWhileItWasAway() throws Exception {
+        String room = newRoom();
+        try (Browser first = Browser.open()) {
+            DemoPage alice = DemoPage.open(first, base).join(room);
+            try (TestClient bob = TestClient.connect(base)) {
+                RoomOps.join(bob, room);
+                bob.request("say", Map.of("room", room, "message", "before the cut"));
+                alice.awaitMessage("before the cut");
+            }
+            // the page comes back after three seconds: what Bob says meanwhile is surely missed, not received live
+            first.script("var r = window.huddle.options.reconnect; r.min = 3000; r.max = 3000; r.jitter = 0;");
+            post("test/cut", Map.of());
+            try (TestClient bob = TestClient.connect(base)) {
+                RoomOps.join(bob, room);
+                for (String text : new String[]{"said while away 1", "said while away 2", "said while away 3"}) {
+                    bob.request("say", Map.of("room", room, "message", text));
+                }
+                alice.awaitMessage("said while away 3");
+                assertEquals(java.util.List.of("before the cut", "said while away 1", "said while away 2",
+                        "said while away 3"), alice.messages());
+                first.await(d -> first.driver().findElements(By.cssSelector("#messages .notice")).stream()
+                        .anyMatch(n -> n.getDomProperty("textContent")
+                                .equals("↑ 3 messages said while you were away.")));
+                bob.request("say", Map.of("room", room, "message", "live again"));
+                alice.awaitMessage("live again");
+            }
+        }
+    }
+
+    @Test
     void anActionRoundTripsFromThePage() {
         try (Browser browser = Browser.open()) {
             DemoPage.open(browser, base);
