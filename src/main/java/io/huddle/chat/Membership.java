@@ -130,13 +130,16 @@ public class Membership {
     }
 
     /**
-     * Sets the public metadata of a connection on this node and announces it to the members of its rooms. Bounded
-     * by {@code huddle.chat.metadata.*}.
+     * Sets the public metadata of a connection on this node and announces it to the members of its rooms, unless it
+     * is what the connection has already. Bounded by {@code huddle.chat.metadata.*}.
      */
     public void setMetadata(String connectionId, Map<String, Object> metadata) {
         Connection connection = connections.find(connectionId)
                 .orElseThrow(() -> new ClientError(ErrorMessages.connectionNotOnThisNode(connectionId), 404));
         metadataPolicy.check(metadata);
+        if (metadata.equals(connection.metadata())) {
+            return; // unchanged: no write per room and no presence frame to every member of every room
+        }
         connection.metadata(metadata);
         for (String room : connection.rooms()) {
             RoomSettings settings = store.settings(room);

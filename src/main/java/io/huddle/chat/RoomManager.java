@@ -4,6 +4,7 @@ import io.huddle.cluster.Member;
 import io.huddle.cluster.RoomPosition;
 import io.huddle.cluster.RoomSettings;
 import io.huddle.cluster.RoomStore;
+import io.huddle.config.RoomLimitSettings;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.Connection;
 import io.huddle.connection.ErrorMessages;
@@ -62,6 +63,7 @@ public class RoomManager {
 
     @Inject
     ChatHistory history;
+    RoomLimitSettings limits;
 
     // ---- rooms
 
@@ -71,6 +73,20 @@ public class RoomManager {
         if (!store.create(room, defaults.of(room))) {
             throw new ClientError(ErrorMessages.ROOM_EXISTS);
         }
+    }
+
+    /**
+     * Creates a room the way a client's {@code createChatRoom} does: refused with {@link RoomLimitReached} while
+     * {@code huddle.chat.maxRooms} rooms exist in the cluster, and removed once it has been empty for
+     * {@code huddle.chat.idleRoomTimeout}. Returns false if the room existed (it is left as it was).
+     */
+    public boolean addExpiring(String room) {
+        names.check(room);
+        return switch (store.createExpiring(room, defaults.of(room), limits.maxRooms())) {
+            case CREATED -> true;
+            case EXISTS -> false;
+            case AT_LIMIT -> throw new RoomLimitReached(limits.maxRooms());
+        };
     }
 
     /**
@@ -104,9 +120,19 @@ public class RoomManager {
         return store.exists(room);
     }
 
-    /** Room names, sorted. */
+    /** Room names, sorted. Reads every room: for a bounded answer use {@link #list(int)}. */
     public List<String> list() {
         return store.rooms().stream().sorted().toList();
+    }
+
+    /** At most {@code limit} room names, sorted (which ones, when there are more, is unspecified). */
+    public List<String> list(int limit) {
+        return store.rooms(limit).stream().sorted().toList();
+    }
+
+    /** How many rooms exist in the cluster. */
+    public int count() {
+        return store.roomCount();
     }
 
     /** The room's members, as {@code roomView} shows them. */

@@ -1,14 +1,30 @@
 package io.huddle.cluster;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 /** The embedded default: rooms and members in this JVM, for a single node without Redis. */
 public class InMemoryRoomStore implements RoomStore {
 
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    /** Expiring room → when its idle clock started (ms). */
+    private final Map<String, Long> idleClocks = new ConcurrentHashMap<>();
+    private final LongSupplier clock;
+
+    public InMemoryRoomStore() {
+        this(System::currentTimeMillis);
+    }
+
+    /** @param clock milliseconds, for the idle clocks of expiring rooms */
+    InMemoryRoomStore(LongSupplier clock) {
+        this.clock = clock;
+    }
 
     /** One room's members; changes are atomic per room (a lock per room, never held across rooms). */
     private static final class Room {
@@ -44,11 +60,29 @@ public class InMemoryRoomStore implements RoomStore {
         synchronized Map<String, Member> snapshot() {
             return Map.copyOf(members);
         }
+
+        synchronized int size() {
+            return members.size();
+        }
     }
 
     @Override
     public boolean create(String room, RoomSettings settings) {
         return rooms.putIfAbsent(room, new Room(settings)) == null;
+    }
+
+    @Override
+    public synchronized Creation createExpiring(String room, RoomSettings settings, int maxRooms) {
+        // synchronized: the count and the creation are one step for every bounded creation
+        if (rooms.containsKey(room)) {
+            return Creation.EXISTS;
+        }
+        if (rooms.size() >= maxRooms) {
+            return Creation.AT_LIMIT;
+        }
+        rooms.put(room, new Room(settings));
+        idleClocks.put(room, clock.getAsLong());
+        return Creation.CREATED;
     }
 
     @Override
@@ -74,12 +108,48 @@ public class InMemoryRoomStore implements RoomStore {
 
     @Override
     public boolean delete(String room) {
+        idleClocks.remove(room);
         return rooms.remove(room) != null;
     }
 
     @Override
     public Set<String> rooms() {
         return Set.copyOf(rooms.keySet());
+    }
+
+    @Override
+    public Set<String> rooms(int limit) {
+        return rooms.keySet().stream().limit(limit).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public int roomCount() {
+        return rooms.size();
+    }
+
+    @Override
+    public int memberCount(String room) {
+        Room target = rooms.get(room);
+        return target == null ? 0 : target.size();
+    }
+
+    @Override
+    public List<String> claimIdle(long idleSince, long now, int limit) {
+        List<String> claimed = new ArrayList<>();
+        for (Map.Entry<String, Long> entry : idleClocks.entrySet()) {
+            if (claimed.size() >= limit) {
+                break;
+            }
+            if (entry.getValue() <= idleSince && idleClocks.replace(entry.getKey(), entry.getValue(), now)) {
+                claimed.add(entry.getKey());
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public boolean releaseIdle(String room, long claimedAt) {
+        return idleClocks.remove(room, claimedAt);
     }
 
     @Override
@@ -97,7 +167,11 @@ public class InMemoryRoomStore implements RoomStore {
     @Override
     public Departure removeMember(String room, String connectionId) {
         Room target = rooms.get(room);
-        return target == null ? null : target.remove(connectionId);
+        Departure departure = target == null ? null : target.remove(connectionId);
+        if (departure != null && target.size() == 0) {
+            idleClocks.computeIfPresent(room, (name, since) -> clock.getAsLong());
+        }
+        return departure;
     }
 
     @Override

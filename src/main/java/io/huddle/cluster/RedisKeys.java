@@ -17,6 +17,11 @@ final class RedisKeys {
         return prefix + ":rooms";
     }
 
+    /** Sorted set: expiring room → when its idle clock started (ms); see {@link RoomStore#claimIdle}. */
+    String idleRooms() {
+        return prefix + ":idleRooms";
+    }
+
     /** Hash: connection id → member JSON. */
     String members(String room) {
         return prefix + ":room:{" + room + "}:members";

@@ -1,5 +1,6 @@
 package io.huddle.cluster;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,11 +13,26 @@ import java.util.Set;
  * {@link #membershipsOf} reads, updated just after.
  *
  * <p>Room names are opaque strings, validated by the caller. Member ids are connection ids, unique cluster-wide.
+ *
+ * <p><b>Expiring rooms.</b> A room made with {@link #createExpiring} (a client's {@code createChatRoom}) carries an
+ * idle clock: started when it is created, and restarted whenever {@link #removeMember} takes its last member. A
+ * sweeper on any node {@link #claimIdle claims} the rooms whose clock is old (each room goes to one claimant),
+ * deletes those that are still empty ({@link #memberCount}, then {@link #releaseIdle}), and leaves the occupied ones,
+ * whose clock the claim restarted. Rooms made with {@link #create} never expire. The idle clocks live beside the
+ * list of rooms, not in the same atomic step: a node that stops between creating a room and starting its clock
+ * leaves an ordinary room behind.
  */
 public interface RoomStore {
 
     /** Creates a room with its settings; false if it already existed (its settings are then unchanged). */
     boolean create(String room, RoomSettings settings);
+
+    /**
+     * Creates an expiring room (see above) only while fewer than {@code maxRooms} rooms exist, counting every room
+     * however it was made: the check and the creation are one atomic step cluster-wide, so nodes creating at once
+     * never take the count past {@code maxRooms}. An existing room is left as it is.
+     */
+    Creation createExpiring(String room, RoomSettings settings, int maxRooms);
 
     boolean exists(String room);
 
@@ -26,11 +42,36 @@ public interface RoomStore {
     /** Changes a room's settings; false if there is no such room. */
     boolean updateSettings(String room, RoomSettings settings);
 
-    /** Removes the room and its member list; false if there was no such room. */
+    /** Removes the room, its member list and its idle clock; false if there was no such room. */
     boolean delete(String room);
 
-    /** All room names, in no particular order. */
+    /** All room names, in no particular order. Reads every room: for a bounded answer use {@link #rooms(int)}. */
     Set<String> rooms();
+
+    /**
+     * At most {@code limit} room names, in no particular order: every room when there are no more. Costs about
+     * {@code limit} names, however many rooms exist.
+     */
+    Set<String> rooms(int limit);
+
+    /** How many rooms exist; cheap whatever the number. */
+    int roomCount();
+
+    /** How many members the room has; 0 if none or no such room. */
+    int memberCount(String room);
+
+    /**
+     * Claims at most {@code limit} expiring rooms whose idle clock started at or before {@code idleSince}, and
+     * restarts their clocks at {@code now}, atomically: two nodes claiming at once never get the same room. The
+     * caller deletes a claimed room only if it is empty and {@link #releaseIdle} says no member left it since.
+     */
+    List<String> claimIdle(long idleSince, long now, int limit);
+
+    /**
+     * Stops the idle clock of a claimed room if it still reads {@code claimedAt} (its last member did not leave
+     * after the claim); true if so, and the caller deletes the room.
+     */
+    boolean releaseIdle(String room, long claimedAt);
 
     /**
      * Records a new member and returns how many connections of the member's user are now in the room (1 means this
@@ -45,7 +86,8 @@ public interface RoomStore {
 
     /**
      * Forgets a member and returns its record with how many connections of its user remain in the room
-     * (0 means the user's last connection left), or null if it was not a member.
+     * (0 means the user's last connection left), or null if it was not a member. The room's last member leaving
+     * restarts an expiring room's idle clock.
      */
     Departure removeMember(String room, String connectionId);
 
@@ -57,6 +99,11 @@ public interface RoomStore {
 
     /** Forgets what is recorded about {@code node} itself (after its members were removed). */
     void forgetNode(String node);
+
+    /** What {@link #createExpiring} did. */
+    enum Creation {
+        CREATED, EXISTS, AT_LIMIT
+    }
 
     /** A member that left, and how many connections of its user are still in the room. */
     record Departure(Member member, int remaining) {

@@ -33,6 +33,7 @@ public class Settings {
     private ClusterSettings cluster;
     private ClientLibrarySettings client;
     private LimitSettings limits;
+    private RoomLimitSettings roomLimits;
 
     @PostConstruct
     void read() {
@@ -48,6 +49,7 @@ public class Settings {
             cluster = ClusterSettings.read(reader);
             client = ClientLibrarySettings.read(reader);
             limits = LimitSettings.read(reader);
+            roomLimits = RoomLimitSettings.read(reader);
         } catch (SettingsReader.InvalidSetting e) {
             LOG.severe(() -> "Huddle cannot start: " + e.getMessage());
             throw e;
@@ -108,5 +110,10 @@ public class Settings {
     @Produces
     LimitSettings limits() {
         return limits;
+    }
+
+    @Produces
+    RoomLimitSettings roomLimits() {
+        return roomLimits;
     }
 }

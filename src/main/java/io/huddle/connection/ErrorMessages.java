@@ -26,7 +26,6 @@ public final class ErrorMessages {
     public static final String SERVER_BUSY = "the server is too busy to run this action now: try again later";
     public static final String BODY_NOT_JSON = "the request body is not valid JSON";
     public static final String JSON_NUMBER_TOO_LARGE = "a number in the JSON is too large to read";
-    public static final String JSON_TOO_DEEP = "the JSON is nested too deeply to read";
     public static final String BODY_NOT_JSON_OBJECT = "the JSON request body must be an object";
     public static final String QUERY_NOT_DECODABLE = "the query string or form body is not valid URL encoding";
 
@@ -37,6 +36,10 @@ public final class ErrorMessages {
     public static final String ROOM_NAME_CONTROL_CHARACTERS = "room name must not contain control characters";
 
     private ErrorMessages() {
+    }
+
+    public static String jsonTooDeep(int maxDepth) {
+        return "the JSON is nested too deeply: at most " + maxDepth + " levels of arrays and objects";
     }
 
     public static String metadataTooManyKeys(int max) {
@@ -71,6 +74,10 @@ public final class ErrorMessages {
 
     public static String clusterUnavailable(String operation) {
         return "cluster unavailable: could not " + operation + " (Redis unreachable), try again";
+    }
+
+    public static String roomLimitReached(int maxRooms) {
+        return "room limit reached (" + maxRooms + " rooms): try again later";
     }
 
     public static String atRoomLimit(int maxRooms) {

@@ -1,5 +1,6 @@
 package io.huddle.connection;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -23,6 +24,14 @@ public final class Jsonp {
     private static final JsonProvider PROVIDER = JsonProvider.provider();
     private static final JsonGeneratorFactory GENERATORS = PROVIDER.createGeneratorFactory(null);
 
+    /**
+     * Deepest nesting of arrays and objects a client may send. An action's params are at the third level and a
+     * member's metadata at the fourth, so 32 leaves room for any real payload; what is deeper would be copied by
+     * recursion (into Java maps, through JSON-B into room records and presence frames), and JSON-B overflowed its
+     * stack at a few hundred levels, well inside the parser's own limit of 1,000.
+     */
+    public static final int MAX_DEPTH = 32;
+
     private Jsonp() {
     }
 
@@ -35,18 +44,45 @@ public final class Jsonp {
      * null for plain malformed JSON, which each transport words its own way) for anything the parser refuses: the
      * JSON-P implementations bound number length and nesting depth with exceptions outside {@code JsonException}
      * (Parsson: {@code UnsupportedOperationException} past 1,100 digits, a bare {@code RuntimeException} past
-     * 1,000 levels), which would otherwise escape as a server error.
+     * 1,000 levels), which would otherwise escape as a server error. JSON nested deeper than {@link #MAX_DEPTH}
+     * is refused too.
      */
     public static JsonValue readClientJson(Reader text) {
+        JsonValue value;
         try (JsonReader reader = reader(text)) {
-            return reader.readValue();
+            value = reader.readValue();
         } catch (UnsupportedOperationException | ArithmeticException | NumberFormatException e) {
             throw new UnreadableJson(ErrorMessages.JSON_NUMBER_TOO_LARGE);
         } catch (StackOverflowError e) {
-            throw new UnreadableJson(ErrorMessages.JSON_TOO_DEEP);
+            throw new UnreadableJson(ErrorMessages.jsonTooDeep(MAX_DEPTH));
         } catch (RuntimeException e) {
             throw new UnreadableJson(null); // JsonException for malformed text, and whatever else a limit throws
         }
+        if (deeperThan(value, MAX_DEPTH)) {
+            throw new UnreadableJson(ErrorMessages.jsonTooDeep(MAX_DEPTH));
+        }
+        return value;
+    }
+
+    /** Whether arrays and objects nest more than {@code levels} deep; recurses at most {@code levels + 1} calls. */
+    static boolean deeperThan(JsonValue value, int levels) {
+        Iterable<JsonValue> children;
+        if (value instanceof JsonObject object) {
+            children = object.values();
+        } else if (value instanceof JsonArray array) {
+            children = array;
+        } else {
+            return false;
+        }
+        if (levels == 0) {
+            return true;
+        }
+        for (JsonValue child : children) {
+            if (deeperThan(child, levels - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Client JSON the parser refused; {@link #getMessage()} is the text to show, or null for malformed JSON. */

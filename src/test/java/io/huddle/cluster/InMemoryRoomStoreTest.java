@@ -144,6 +144,93 @@ class InMemoryRoomStoreTest {
         assertEquals(Set.of("c1"), store.members("lobby").keySet(), "forgetting a node leaves rooms alone");
     }
 
+    // ---- the room cap and expiring rooms
+
+    @Test
+    void expiringRoomsStopAtTheCapCountingEveryRoom() {
+        store.create("defaultRoom", PRESENCE);
+        assertEquals(RoomStore.Creation.CREATED, store.createExpiring("a", PRESENCE, 3));
+        assertEquals(RoomStore.Creation.EXISTS, store.createExpiring("a", QUIET_PER_USER, 3));
+        assertEquals(RoomStore.Creation.CREATED, store.createExpiring("b", PRESENCE, 3));
+        assertEquals(RoomStore.Creation.AT_LIMIT, store.createExpiring("c", PRESENCE, 3));
+        assertEquals(RoomStore.Creation.EXISTS, store.createExpiring("b", PRESENCE, 3), "an existing room at the cap");
+        assertTrue(store.create("app", PRESENCE), "the application's rooms are not capped");
+        assertEquals(4, store.roomCount());
+        assertEquals(PRESENCE, store.settings("a"), "kept its first settings");
+        store.delete("a");
+        store.delete("app");
+        assertEquals(RoomStore.Creation.CREATED, store.createExpiring("c", PRESENCE, 3), "a freed place is taken");
+    }
+
+    @Test
+    void concurrentCreatorsNeverPassTheCap() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<RoomStore.Creation>> results = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                String room = "r" + i;
+                results.add(threads.submit(() -> store.createExpiring(room, PRESENCE, 100)));
+            }
+            int created = 0;
+            for (Future<RoomStore.Creation> result : results) {
+                created += result.get() == RoomStore.Creation.CREATED ? 1 : 0;
+            }
+            assertEquals(100, created);
+            assertEquals(100, store.roomCount());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBoundedListReadsAtMostTheLimit() {
+        for (int i = 0; i < 50; i++) {
+            store.create("r" + i, PRESENCE);
+        }
+        assertEquals(10, store.rooms(10).size());
+        assertEquals(store.rooms(), store.rooms(50));
+        assertEquals(store.rooms(), store.rooms(1000));
+    }
+
+    @Test
+    void anExpiringRoomIsClaimedOnceItsIdleClockIsOldAndOnlyOnce() {
+        long[] now = {1_000};
+        RoomStore timed = new InMemoryRoomStore(() -> now[0]);
+        timed.createExpiring("idle", PRESENCE, 10);
+        timed.create("starting", PRESENCE);
+        assertEquals(List.of(), timed.claimIdle(999, 1_500, 10), "its clock started at 1000");
+        assertEquals(List.of("idle"), timed.claimIdle(1_000, 1_500, 10));
+        assertEquals(List.of(), timed.claimIdle(1_000, 1_600, 10), "the claim restarted its clock");
+        assertTrue(timed.releaseIdle("idle", 1_500));
+        assertEquals(List.of(), timed.claimIdle(Long.MAX_VALUE, 2_000, 10), "released: never claimed again");
+    }
+
+    @Test
+    void theLastMemberLeavingRestartsTheClockSoAClaimBeforeItCannotBeReleased() {
+        long[] now = {1_000};
+        RoomStore timed = new InMemoryRoomStore(() -> now[0]);
+        timed.createExpiring("room", PRESENCE, 10);
+        timed.addMember("room", member("c1", "ada"));
+        timed.addMember("room", member("c2", "bob"));
+        assertEquals(List.of("room"), timed.claimIdle(1_000, 2_000, 10));
+        assertEquals(2, timed.memberCount("room"), "occupied: the sweeper leaves it");
+        now[0] = 2_500;
+        timed.removeMember("room", "c1");
+        assertEquals(List.of(), timed.claimIdle(1_999, 2_500, 10), "one member left: the clock still reads the claim's 2000");
+        timed.removeMember("room", "c2");
+        assertFalse(timed.releaseIdle("room", 2_000), "emptied after the claim: its clock reads 2500 now");
+        assertEquals(List.of(), timed.claimIdle(2_499, 3_000, 10));
+        assertEquals(List.of("room"), timed.claimIdle(2_500, 3_000, 10));
+    }
+
+    @Test
+    void deletingAnExpiringRoomForgetsItsClock() {
+        store.createExpiring("room", PRESENCE, 10);
+        store.delete("room");
+        store.create("room", PRESENCE);
+        assertEquals(List.of(), store.claimIdle(Long.MAX_VALUE, 0, 10), "the same name, now an ordinary room");
+    }
+
     private static Member member(String id, String user) {
         return new Member(id, 1, "node-a", user, Map.of());
     }
