@@ -88,6 +88,12 @@ public class PrimusHttpFilter extends HttpFilter {
             answerPlainHttp(request, response);
             return;
         }
+        if (CURRENT.get() != null) {
+            // Undertow passes an upgrade through this filter a second time, inside the first pass's chain (after
+            // the handshake took the first pass's Handshake): one admission per upgrade, not two
+            chain.doFilter(request, response);
+            return;
+        }
         String origin = request.getHeader("Origin");
         if (!originPolicy.allows(origin, request.getHeader("Host"))) {
             refusals.refused("origin", addresses.of(request).ip(), () -> "websocket from origin " + truncated(origin)
