@@ -110,6 +110,16 @@ public class ClusterSetup {
         return redis == null ? Optional.empty() : Optional.of(redis.pubSub());
     }
 
+    /**
+     * The secret every node of the cluster signs fingerprints with: {@code candidate} on a single node or when this
+     * node is the first to store one in Redis, else the one stored.
+     *
+     * @throws ClusterUnavailable when Redis does not answer
+     */
+    public String agreeOnFingerprintSecret(String candidate) {
+        return redis == null ? candidate : redis.agreeOnFingerprintSecret(candidate);
+    }
+
     /** Whether the cluster's shared store is reachable (always true for a single node). */
     public boolean healthy() {
         return redis == null || redis.connected();

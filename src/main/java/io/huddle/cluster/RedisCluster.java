@@ -5,7 +5,9 @@ import io.huddle.config.HistorySettings;
 import jakarta.enterprise.event.Event;
 import jakarta.json.bind.Jsonb;
 import org.redisson.Redisson;
+import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
 import java.util.concurrent.Executor;
@@ -27,6 +29,7 @@ final class RedisCluster {
     private static final Logger LOG = Logger.getLogger(RedisCluster.class.getName());
 
     private final String nodeId;
+    private final RedisKeys keys;
     private final long nodeTimeoutMillis;
     private final RedissonClient redis;
     private final RedisRoomStore store;
@@ -46,7 +49,7 @@ final class RedisCluster {
                  Event<ClusterReconnected> reconnected, Function<String, HistorySettings.Limits> historyLimits) {
         this.nodeId = nodeId;
         this.nodeTimeoutMillis = config.nodeTimeoutMillis();
-        RedisKeys keys = new RedisKeys(config.prefix());
+        this.keys = new RedisKeys(config.prefix());
         Config redissonConfig = RedissonSettings.of(config);
         this.redis = Redisson.create(redissonConfig);
         PubSubTopics topics = new PubSubTopics(redis, redissonConfig.isClusterConfig());
@@ -117,6 +120,20 @@ final class RedisCluster {
     private void forget(String node) {
         store.forgetNode(node);
         directory.forgetNode(node);
+    }
+
+    /**
+     * The fingerprint secret of the cluster: {@code candidate} if no node stored one before (SET NX), else the one
+     * stored, so every node signs and checks fingerprints alike.
+     *
+     * @throws ClusterUnavailable when Redis does not answer
+     */
+    String agreeOnFingerprintSecret(String candidate) {
+        return RedisCalls.guarded("agree on the fingerprint secret", () -> {
+            RBucket<String> secret = redis.getBucket(keys.fingerprintSecret(), StringCodec.INSTANCE);
+            secret.setIfAbsent(candidate);
+            return secret.get();
+        });
     }
 
     /** This node's pub/sub subscriptions and what went wrong with them. */

@@ -82,6 +82,11 @@ final class RedisKeys {
         return prefix + ":connections";
     }
 
+    /** String: the secret that signs fingerprints, when no node was given one (set once, by whichever node is first). */
+    String fingerprintSecret() {
+        return prefix + ":fingerprintSecret";
+    }
+
     /** Lock taken by the survivor that cleans up after a dead node. */
     String cleanupLock(String node) {
         return prefix + ":node:{" + node + "}:cleanup";

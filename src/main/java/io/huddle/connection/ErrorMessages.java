@@ -58,6 +58,16 @@ public final class ErrorMessages {
         return "too many rooms: a connection may be in at most " + max + " rooms";
     }
 
+    // websocket upgrades refused with 429 before the socket exists (huddle.limits.connectionsPer*)
+
+    public static String tooManyConnectionsFromAddress(int max) {
+        return "too many connections from your address: at most " + max + " at a time; close one and try again";
+    }
+
+    public static String tooManyConnectionsWithFingerprint(int max) {
+        return "too many connections from this browser: at most " + max + " at a time; close one and try again";
+    }
+
     public static String connectionNotFound(String connectionId) {
         return "connection not found (" + connectionId + ")";
     }

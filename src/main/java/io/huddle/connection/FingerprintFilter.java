@@ -11,32 +11,33 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 /**
- * The browser fingerprint of every HTTP request (spec §4): the value of the {@code sessionID} cookie (name from
- * {@code huddle.web.fingerprintOptions.cookieKey}), or, when the request has none, a fresh random one that the
- * response sets as that cookie. Loading any page therefore gives the browser the cookie that its websocket and its
- * {@code /api} calls then share. The cookie is not HttpOnly on purpose: the client script reads it and passes it to
- * the websocket as {@code ?sessionID=}.
+ * The browser fingerprint of every HTTP request (spec §4): the {@code sessionID} cookie (name from
+ * {@code huddle.web.fingerprintOptions.cookieKey}), else a {@code sessionID} or {@code x-sessionID} header, as
+ * ActionHero reads them, but only a value this deployment issued ({@link Fingerprints}); a request with none, or with
+ * an unsigned or foreign one, gets a fresh fingerprint that the response sets as that cookie. Loading any page
+ * therefore gives the browser the cookie that its websocket and its {@code /api} calls then share, and nobody can
+ * take on a fingerprint by naming it. The cookie is not HttpOnly on purpose: the client script reads it and passes it
+ * to the websocket as {@code ?sessionID=}.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class FingerprintFilter extends HttpFilter {
 
     private static final String ATTRIBUTE = FingerprintFilter.class.getName() + ".fingerprint";
 
-    /** 20 random bytes: the 40 hex characters of ActionHero's SHA-1 fingerprints. */
-    private static final int FINGERPRINT_BYTES = 20;
-
-    private final SecureRandom random = new SecureRandom();
-
     @Inject
     WebSettings web;
+
+    @Inject
+    Fingerprints fingerprints;
+
+    @Inject
+    ClientAddresses addresses;
 
     /** The fingerprint this filter assigned to {@code request}. */
     public static String fingerprintOf(HttpServletRequest request) {
@@ -53,26 +54,32 @@ public class FingerprintFilter extends HttpFilter {
             throws IOException, ServletException {
         // websocket upgrades keep ActionHero's rule (query, cookie, else the connection id): see PrimusHttpFilter
         if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-            String fingerprint = cookie(request, web.cookieKey());
-            if (fingerprint == null || fingerprint.isEmpty()) {
-                fingerprint = newFingerprint();
-                response.addHeader("Set-Cookie", setCookie(fingerprint, request.isSecure()));
+            String fingerprint = firstGenuine(cookie(request, web.cookieKey()), request.getHeader(web.cookieKey()),
+                    request.getHeader("x-" + web.cookieKey()));
+            if (fingerprint == null) {
+                fingerprint = fingerprints.issue();
+                response.addHeader("Set-Cookie", setCookie(fingerprint, addresses.overHttps(request)));
             }
             request.setAttribute(ATTRIBUTE, fingerprint);
         }
         chain.doFilter(request, response);
     }
 
-    private String newFingerprint() {
-        byte[] bytes = new byte[FINGERPRINT_BYTES];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+    /** The first of {@code candidates} this deployment issued, or null. */
+    private String firstGenuine(String... candidates) {
+        for (String candidate : candidates) {
+            if (fingerprints.isGenuine(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /**
      * ActionHero's cookie ({@code Path=/}, an absolute expiry, no HttpOnly: the stock client reads it from
      * {@code document.cookie}), plus {@code SameSite=Lax}, so another site's page cannot make the browser send it
-     * along with a cross-site request, and {@code Secure} when the request came over HTTPS.
+     * along with a cross-site request, and {@code Secure} when the request came over HTTPS (to this server, or to a
+     * trusted proxy that says so with {@code X-Forwarded-Proto}).
      */
     private String setCookie(String fingerprint, boolean overHttps) {
         ZonedDateTime expires = ZonedDateTime.now(ZoneOffset.UTC).plus(web.cookieExpiresMillis(), ChronoUnit.MILLIS);

@@ -53,7 +53,7 @@ public class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
         if (handshake == null) {
             // the filter always runs first on WildFly and Payara; this keeps a socket usable if a container differs
             String id = UUID.randomUUID().toString();
-            handshake = new Handshake(id, id, "unknown", 0);
+            handshake = new Handshake(id, id, "unknown", 0, null);
         }
         known.container().carry(config, handshake);
     }

@@ -9,6 +9,7 @@ import io.huddle.connection.Connections;
 import io.huddle.connection.FrameEncoder;
 import io.huddle.connection.FrameTransport;
 import io.huddle.connection.Outbox;
+import io.huddle.limits.ConnectionQuota;
 import io.huddle.websocket.container.ContainerSupport;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +55,9 @@ public class WebsocketSessions {
     @Inject
     ContainerSupport container;
 
+    @Inject
+    ConnectionQuota quota;
+
     /** The upgrade's query parameter that asks for positions. */
     static final String POSITIONS_PARAMETER = "positions";
 
@@ -83,6 +87,9 @@ public class WebsocketSessions {
         // registered first, as ActionHero does: once welcomed, a client is reachable (its directory entry in a
         // cluster is written asynchronously, so another node may still miss it for a moment)
         connections.register(connection);
+        if (handshake.admission() != null) {
+            quota.opened(connection.id(), handshake.admission()); // counted since admitted; now until it closes
+        }
         connection.send(encoder.encode(new Welcome(general.welcomeMessage())));
         if (shuttingDown) {
             end(connection);
@@ -100,6 +107,7 @@ public class WebsocketSessions {
     void closed(Connection connection, CloseReason reason) {
         LOG.log(Level.FINE, "closed {0}: {1}", new Object[]{connection, reason});
         connections.unregister(connection);
+        quota.closed(connection.id());
     }
 
     /** Ends a connection on purpose: the client is told not to reconnect. */

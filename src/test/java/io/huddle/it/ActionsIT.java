@@ -238,7 +238,8 @@ class ActionsIT {
         try (TestClient client = TestClient.connect(base)) {
             websocketIP = client.details().getString("remoteIP");
         }
-        Http answer = get("api/echo?payload=hi", Map.of("Cookie", "sessionID=my-fingerprint"));
+        String fingerprint = TestHttp.fingerprint(base);
+        Http answer = get("api/echo?payload=hi", Map.of("Cookie", "sessionID=" + fingerprint));
         assertEquals("application/json", answer.raw().headers().firstValue("Content-Type").orElse("").split(";")[0]);
         assertTrue(answer.raw().headers().allValues("Set-Cookie").isEmpty(), "the request had the cookie");
         JsonObject server = answer.serverInformation();
@@ -247,9 +248,9 @@ class ActionsIT {
         assertTrue(server.getJsonNumber("requestDuration").longValue() >= 0);
         assertTrue(Math.abs(System.currentTimeMillis() - server.getJsonNumber("currentTime").longValue()) < 60_000);
         JsonObject requester = answer.requesterInformation();
-        assertEquals("my-fingerprint", requester.getString("fingerprint"));
+        assertEquals(fingerprint, requester.getString("fingerprint"));
         assertTrue(UUID.matcher(requester.getString("messageId")).matches(), requester.toString());
-        assertEquals("my-fingerprint-" + requester.getString("messageId"), requester.getString("id"));
+        assertEquals(fingerprint + "-" + requester.getString("messageId"), requester.getString("id"));
         assertEquals(websocketIP, requester.getString("remoteIP"), "the same client seen by both transports");
         assertEquals(object("payload", "hi", "action", "echo"), requester.getJsonObject("receivedParams"));
     }

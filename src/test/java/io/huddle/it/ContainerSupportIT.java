@@ -50,8 +50,9 @@ class ContainerSupportIT {
         try {
             List<String> fingerprints = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
-                fingerprints.add("fp-" + i);
-                clients.add(TestClient.connect(base, "sessionID=fp-" + i, Map.of()));
+                String fingerprint = TestHttp.fingerprint(base);
+                fingerprints.add(fingerprint);
+                clients.add(TestClient.connect(base, "sessionID=" + fingerprint, Map.of()));
             }
             List<String> seen = clients.stream()
                     .map(client -> client.request("detailsView").getJsonObject("data").getString("fingerprint"))

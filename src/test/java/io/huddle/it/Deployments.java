@@ -2,6 +2,7 @@ package io.huddle.it;
 
 import io.huddle.config.HuddleDefaults;
 import io.huddle.it.fixtures.ConnectionCutter;
+import io.huddle.it.fixtures.FailingServlet;
 import io.huddle.it.fixtures.JoinGuard;
 import io.huddle.it.fixtures.LeaveGuard;
 import io.huddle.it.fixtures.ModeratorFirst;
@@ -34,6 +35,8 @@ public final class Deployments {
             Map.entry("huddle.websocket.outbox.maxMessages", "500"),
             Map.entry("huddle.chat.maxRoomsPerConnection", "20"),
             Map.entry("huddle.general.id", "test-node"),
+            // the tests' own HTTP clients stand in for a proxy on this host, in front of proxies on 10/8
+            Map.entry("huddle.web.trustedProxies", "127.0.0.0/8, ::1, 10.0.0.0/8"),
             // per-room presence settings from configuration
             Map.entry("huddle.chat.rooms.quiet.presence", "false"),
             Map.entry("huddle.chat.rooms.byUser.presenceView", "users"));
@@ -142,6 +145,8 @@ public final class Deployments {
                 .addAsResource(new StringAsset(properties), TestSettings.RESOURCE)
                 // application drivers: code pushing to connections, using the room API, dropping sockets (servlets)
                 .addClasses(PushFixture.class, RoomFixture.class, ConnectionCutter.class)
+                // a servlet that throws, so tests can read the container's own 500 page
+                .addClass(FailingServlet.class)
                 // fixtures: public files bigger than the file event's limit
                 .addAsWebResource(new StringAsset("x".repeat(BIG_FILE_BYTES)), "big.txt")
                 // an empty page of the server's origin, into which browser tests load a client script themselves

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -169,7 +168,7 @@ class PresenceIT {
     @Test
     void inAPerUserRoomTwoTabsOfOneBrowserAreOneMember() throws Exception {
         ensureRoom("byUser");
-        String fingerprint = "browser-" + UUID.randomUUID();
+        String fingerprint = TestHttp.fingerprint(base);
         try (TestClient watcher = TestClient.connect(base);
              TestClient tab1 = TestClient.connect(base, "sessionID=" + fingerprint, Map.of());
              TestClient tab2 = TestClient.connect(base, "sessionID=" + fingerprint, Map.of())) {

@@ -23,7 +23,9 @@ import java.util.Map;
 /**
  * {@code status}: what an operator needs to see about this node (spec §8.2) — identity, version, uptime,
  * connections, memory — and whether it is healthy, with the problems when it is not. Features add their own
- * fields and problems through {@link StatusContributor} beans.
+ * fields and problems through {@link StatusContributor} beans. With {@code huddle.status.details=false} it leaves
+ * out what tells a stranger more than whether the node is healthy: its id (host and pid by default), the server and
+ * Java versions, processors and heap.
  */
 @ApplicationScoped
 public class StatusAction implements Action {
@@ -61,18 +63,24 @@ public class StatusAction implements Action {
     public void run(ActionContext action) {
         RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        StatusReport report = new StatusReport()
-                .put("id", node.id())
-                .put("name", general.serverName())
-                .put("version", general.apiVersion())
-                .put("server", serverInfo)
-                .put("javaVersion", Runtime.version().toString())
-                .put("startedAt", runtime.getStartTime())
+        StatusReport report = new StatusReport();
+        if (general.statusDetails()) {
+            report.put("id", node.id());
+        }
+        report.put("name", general.serverName())
+                .put("version", general.apiVersion());
+        if (general.statusDetails()) {
+            report.put("server", serverInfo)
+                    .put("javaVersion", Runtime.version().toString());
+        }
+        report.put("startedAt", runtime.getStartTime())
                 .put("uptime", runtime.getUptime())
-                .put("connections", connections.count())
-                .put("consumedMemoryMB", heap.getUsed() / MB)
-                .put("maxMemoryMB", heap.getMax() / MB)
-                .put("availableProcessors", Runtime.getRuntime().availableProcessors());
+                .put("connections", connections.count());
+        if (general.statusDetails()) {
+            report.put("consumedMemoryMB", heap.getUsed() / MB)
+                    .put("maxMemoryMB", heap.getMax() / MB)
+                    .put("availableProcessors", Runtime.getRuntime().availableProcessors());
+        }
         checkHeap(heap, report);
         contributors.forEach(contributor -> contributor.contribute(report));
         action.response().putAll(report.toResponse());
@@ -80,8 +88,10 @@ public class StatusAction implements Action {
 
     private void checkHeap(MemoryUsage heap, StatusReport report) {
         if (heap.getMax() > 0 && heap.getUsed() > general.maxHeapUsage() * heap.getMax()) {
-            report.problem("heap " + Math.round(100.0 * heap.getUsed() / heap.getMax()) + "% used, above the "
-                    + Math.round(100 * general.maxHeapUsage()) + "% of huddle.status.maxHeapUsage");
+            report.problem(general.statusDetails()
+                    ? "heap " + Math.round(100.0 * heap.getUsed() / heap.getMax()) + "% used, above the "
+                            + Math.round(100 * general.maxHeapUsage()) + "% of huddle.status.maxHeapUsage"
+                    : "heap used above huddle.status.maxHeapUsage");
         }
     }
 }

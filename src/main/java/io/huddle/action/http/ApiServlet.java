@@ -5,6 +5,7 @@ import io.huddle.action.ActionRunner;
 import io.huddle.config.GeneralSettings;
 import io.huddle.config.WebSettings;
 import io.huddle.connection.ClientAddress;
+import io.huddle.connection.ClientAddresses;
 import io.huddle.connection.Connection;
 import io.huddle.connection.FingerprintFilter;
 import io.huddle.connection.FrameEncoder;
@@ -50,6 +51,9 @@ public class ApiServlet extends HttpServlet {
     @Inject
     AbandonedRequests abandoned;
 
+    @Inject
+    ClientAddresses addresses;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         serve(request, response);
@@ -64,8 +68,7 @@ public class ApiServlet extends HttpServlet {
         long receivedAt = System.currentTimeMillis();
         String messageId = UUID.randomUUID().toString();
         String fingerprint = FingerprintFilter.fingerprintOf(request);
-        ClientAddress address = ClientAddress.of(request.getHeader("X-Real-IP"), request.getHeader("X-Forwarded-For"),
-                request.getHeader("X-Forwarded-Port"), request.getRemoteAddr(), request.getRemotePort());
+        ClientAddress address = addresses.of(request);
         // a web connection lives for one request (spec §4); it has no outbox and cannot chat
         Connection connection = new Connection(fingerprint + "-" + messageId, fingerprint, Connection.TYPE_WEB,
                 address.ip(), address.port(), null);

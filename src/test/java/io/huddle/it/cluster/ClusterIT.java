@@ -4,6 +4,7 @@ import io.huddle.it.Deployments;
 import io.huddle.it.RoomOps;
 import io.huddle.it.ServerNode;
 import io.huddle.it.TestClient;
+import io.huddle.it.TestHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -215,7 +216,8 @@ class ClusterIT {
         String room = "byUser";
         HttpResponse<String> created = roomOp(wildfly, "add", room, null, null);
         assertTrue(created.statusCode() == 200 || created.body().equals("room exists"), created.body());
-        String fingerprint = "browser-" + UUID.randomUUID();
+        // issued by one node, genuine at the other: the nodes agreed on the fingerprint secret through Redis
+        String fingerprint = TestHttp.fingerprint(wildfly.url());
         try (TestClient watcher = TestClient.connect(wildfly.url());
              TestClient tabOnWildfly = TestClient.connect(wildfly.url(), "sessionID=" + fingerprint, Map.of());
              TestClient tabOnPayara = TestClient.connect(payara.url(), "sessionID=" + fingerprint, Map.of())) {

@@ -1,6 +1,7 @@
 package io.huddle.it.console;
 
 import io.huddle.it.TestClient;
+import io.huddle.it.TestHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -75,8 +76,9 @@ class PayaraServerDeployIT {
         payara.asadmin("deploy", "--contextroot", "/", "--name", "huddle", WAR.toString());
         TestClient watcher = assertChatWorks(payara.url(), "deployed with asadmin");
         // huddle.asadmin's cookie key: the websocket takes the HTTP session's identity from it
-        try (TestClient withCookie = TestClient.connect(payara.url(), null, Map.of("Cookie", "sessionID=from-cookie"))) {
-            assertEquals("from-cookie", withCookie.details().getString("fingerprint"));
+        String issued = TestHttp.fingerprint(payara.url());
+        try (TestClient withCookie = TestClient.connect(payara.url(), null, Map.of("Cookie", "sessionID=" + issued))) {
+            assertEquals(issued, withCookie.details().getString("fingerprint"));
         }
         payara.asadmin("undeploy", "huddle");
         assertUndeployed(payara.url(), watcher);
