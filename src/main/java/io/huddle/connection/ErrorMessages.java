@@ -55,6 +55,11 @@ public final class ErrorMessages {
         return "too many rooms: a connection may be in at most " + max + " rooms";
     }
 
+    /** A token bucket of the client is empty: {@code limit} is its name ({@code say}, {@code actions}, ...). */
+    public static String rateLimitExceeded(String limit) {
+        return "rate limit exceeded (" + limit + ")";
+    }
+
     public static String connectionNotFound(String connectionId) {
         return "connection not found (" + connectionId + ")";
     }

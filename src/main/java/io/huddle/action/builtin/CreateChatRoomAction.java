@@ -7,14 +7,16 @@ import io.huddle.action.Input;
 import io.huddle.chat.RoomManager;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.ErrorMessages;
+import io.huddle.limits.Limit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Map;
 
 /**
- * {@code createChatRoom}, as in a generated ActionHero app: creates a room if it does not exist. Guard it with an
- * action middleware if not everyone may create rooms.
+ * {@code createChatRoom}, as in a generated ActionHero app: creates a room if it does not exist, at most at the
+ * {@code huddle.limits.roomCreate} rate per connection. Guard it with an action middleware if not everyone may
+ * create rooms.
  */
 @ApplicationScoped
 public class CreateChatRoomAction implements Action {
@@ -32,6 +34,8 @@ public class CreateChatRoomAction implements Action {
 
     @Override
     public void run(ActionContext action) {
+        // per connection (or /api client): a script cannot create rooms as fast as its socket allows
+        action.connection().limits().take(Limit.ROOM_CREATE);
         String name = String.valueOf(action.param("name"));
         boolean created;
         try {
