@@ -4,6 +4,9 @@ import io.huddle.config.ActionSettings;
 import io.huddle.connection.Connection;
 import io.huddle.connection.ErrorMessages;
 import io.huddle.connection.Refusal;
+import io.huddle.limits.Limit;
+import io.huddle.limits.RateLimited;
+import io.huddle.limits.Refusals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,8 +22,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one entry to actions for every transport (spec §9 order): count the call, refuse it past the per-connection
- * limit, find the action and version, then run middleware, inputs and the action on a worker thread with a time
+ * The one entry to actions for every transport (spec §9 order): count the call, refuse it over the client's
+ * {@code actions} rate or past the per-connection limit of running actions, find the action and version, then run middleware, inputs and the action on a worker thread with a time
  * limit. Always completes normally, with the response or the error the client should see.
  */
 @ApplicationScoped
@@ -46,12 +49,21 @@ public class ActionRunner {
     @Inject
     ActionSettings settings;
 
+    @Inject
+    Refusals refusals;
+
     /** Runs the action named by {@code params.action} (version {@code params.apiVersion}, default the highest). */
     public CompletionStage<ActionOutcome> run(Connection connection, Map<String, Object> params) {
         // counted before the check, as ActionHero does: the (limit + 1)th concurrent call is the one refused
         if (connection.actionStarted() > settings.simultaneousActions()) {
             connection.actionFinished();
-            return failedAtOnce(ErrorMessages.TOO_MANY_PENDING, TOO_MANY_PENDING_STATUS);
+            return CompletableFuture.completedFuture(tooManyPending(connection));
+        }
+        try {
+            connection.limits().take(Limit.ACTIONS);
+        } catch (RateLimited e) {
+            connection.actionFinished();
+            return CompletableFuture.completedFuture(rateLimited(Map.of(), e));
         }
         Optional<RegisteredAction> action = find(params.get("action"), params.get("apiVersion"));
         if (action.isEmpty()) {
@@ -109,6 +121,9 @@ public class ActionRunner {
                 ? failure.getCause() : failure;
         // fields the action set before it failed stay in the reply, as in ActionHero
         Map<String, Object> response = context.response();
+        if (cause instanceof RateLimited limited) {
+            return rateLimited(response, limited);
+        }
         if (cause instanceof Refusal error) {
             return ActionOutcome.failed(response, error.getMessage(), error.status());
         }
@@ -118,6 +133,20 @@ public class ActionRunner {
         }
         LOG.log(Level.WARNING, "action " + context.action().name() + " failed on " + context.connection(), cause);
         return ActionOutcome.failed(response, ErrorMessages.INTERNAL_ERROR, INTERNAL_ERROR_STATUS);
+    }
+
+    /**
+     * The answer to one request more than {@code simultaneousActions} (actions, and the websocket's {@code file} and
+     * {@code documentation}, which count against the same limit).
+     */
+    public ActionOutcome tooManyPending(Connection connection) {
+        refusals.refused("simultaneousActions", connection.id(),
+                () -> "more than " + settings.simultaneousActions() + " requests running at once");
+        return ActionOutcome.failed(Map.of(), ErrorMessages.TOO_MANY_PENDING, TOO_MANY_PENDING_STATUS);
+    }
+
+    private static ActionOutcome rateLimited(Map<String, Object> response, RateLimited limited) {
+        return new ActionOutcome(response, limited.getMessage(), limited.status(), limited.retryAfterMillis());
     }
 
     private static CompletionStage<ActionOutcome> failedAtOnce(String error, int status) {

@@ -20,7 +20,7 @@ public record FileReply(String error, String content, String mime, long length, 
         return new FileReply(null, content, mime, length, lastModified);
     }
 
-    static FileReply failed(String error) {
+    public static FileReply failed(String error) {
         return new FileReply(error, null, ERROR_MIME, error.getBytes(StandardCharsets.UTF_8).length, null);
     }
 

@@ -12,6 +12,11 @@ public record CloseStatus(int code, String reason) {
     public static final int GOING_AWAY = 1001;
     /** The client broke a rule, e.g. it did not read its frames fast enough. */
     public static final int VIOLATED_POLICY = 1008;
+    /**
+     * A client that kept sending past its rate limits after being refused: sent after {@code primus::server::close},
+     * so the stock client does not reconnect (spec §1.5) and start over with full buckets.
+     */
+    public static final CloseStatus RATE_LIMITED = new CloseStatus(VIOLATED_POLICY, "rate limit exceeded");
     /** The client sent a frame larger than the server takes. */
     public static final int TOO_BIG = 1009;
     /** The server is restarting; the client may reconnect. */

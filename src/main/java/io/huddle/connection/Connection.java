@@ -1,5 +1,7 @@
 package io.huddle.connection;
 
+import io.huddle.limits.ConnectionLimits;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,6 +32,7 @@ public final class Connection {
     private final Object remotePort;
     private final long connectedAt = System.currentTimeMillis();
     private final Outbox outbox;
+    private final ConnectionLimits limits;
 
     private static final AtomicLongFieldUpdater<Connection> TOTAL_ACTIONS =
             AtomicLongFieldUpdater.newUpdater(Connection.class, "totalActions");
@@ -46,7 +49,15 @@ public final class Connection {
     private volatile Map<String, Object> metadata = Map.of();
     private volatile boolean wantsPositions;
 
+    /** A connection without rate limits, as application code and tests build one. */
     public Connection(String id, String fingerprint, String type, String remoteIP, Object remotePort, Outbox outbox) {
+        this(id, fingerprint, type, remoteIP, remotePort, outbox, ConnectionLimits.NONE);
+    }
+
+    /** @param limits the token buckets of this client ({@code huddle.limits.*}) */
+    public Connection(String id, String fingerprint, String type, String remoteIP, Object remotePort, Outbox outbox,
+                      ConnectionLimits limits) {
+        this.limits = limits;
         this.id = id;
         this.fingerprint = fingerprint;
         this.type = type;
@@ -68,6 +79,9 @@ public final class Connection {
     public Object remotePort() { return remotePort; }
 
     public long connectedAt() { return connectedAt; }
+
+    /** This client's token buckets: spend one per request of a limited kind. */
+    public ConnectionLimits limits() { return limits; }
 
     /** Rooms this connection is in, in join order; an immutable snapshot. */
     public List<String> rooms() { return rooms; }
@@ -140,6 +154,12 @@ public final class Connection {
     public boolean wantsPositions() { return wantsPositions; }
 
     public void wantsPositions(boolean wanted) { this.wantsPositions = wanted; }
+
+    /**
+     * Counts a request that is not an action but is limited as one ({@code file}, {@code documentation}) and returns
+     * how many are now in flight; not counted in {@link #totalActions()}. Ends with {@link #actionFinished()}.
+     */
+    public int requestStarted() { return PENDING_ACTIONS.incrementAndGet(this); }
 
     public boolean canChat() { return outbox != null; }
 

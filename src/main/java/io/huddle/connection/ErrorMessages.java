@@ -68,6 +68,11 @@ public final class ErrorMessages {
         return "too many connections from this browser: at most " + max + " at a time; close one and try again";
     }
 
+    /** A token bucket of the client is empty: {@code limit} is its name ({@code say}, {@code actions}, ...). */
+    public static String rateLimitExceeded(String limit) {
+        return "rate limit exceeded (" + limit + ")";
+    }
+
     public static String connectionNotFound(String connectionId) {
         return "connection not found (" + connectionId + ")";
     }

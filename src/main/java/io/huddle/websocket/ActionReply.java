@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The reply to an {@code action} event (spec §2.4): the action's response object itself, then {@code error} (the
- * message only, no {@code Error: } prefix) when it failed, {@code context} and the request's {@code messageId}.
+ * message only, no {@code Error: } prefix) when it failed, {@code context} and the request's {@code messageId}, and
+ * {@code retryAfter} (ms) when a rate limit refused it.
  */
 final class ActionReply {
 
@@ -22,6 +23,9 @@ final class ActionReply {
         }
         reply.put("context", "response");
         reply.put("messageId", messageId);
+        if (outcome.isRateLimited()) {
+            reply.put("retryAfter", outcome.retryAfterMillis());
+        }
         return reply;
     }
 }

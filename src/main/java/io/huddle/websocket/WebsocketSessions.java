@@ -10,6 +10,8 @@ import io.huddle.connection.FrameEncoder;
 import io.huddle.connection.FrameTransport;
 import io.huddle.connection.Outbox;
 import io.huddle.limits.ConnectionQuota;
+import io.huddle.limits.ConnectionLimits;
+import io.huddle.limits.RateLimits;
 import io.huddle.websocket.container.ContainerSupport;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +60,9 @@ public class WebsocketSessions {
     @Inject
     ConnectionQuota quota;
 
+    @Inject
+    RateLimits rateLimits;
+
     /** The upgrade's query parameter that asks for positions. */
     static final String POSITIONS_PARAMETER = "positions";
 
@@ -66,9 +71,13 @@ public class WebsocketSessions {
     /** Async sends in flight per connection: the setting, or the container's default for {@code auto}. */
     private int concurrentSends;
 
+    /** {@link #SERVER_CLOSE} as a frame, encoded once. */
+    private String serverCloseFrame;
+
     @PostConstruct
     void readConcurrentSends() {
         concurrentSends = outboxSettings.concurrentSends().orElse(container.defaultConcurrentSends());
+        serverCloseFrame = encoder.encode(SERVER_CLOSE);
     }
 
     /** Opens the connection of a new socket, whose handshake the container carried to {@code endpointConfig}. */
@@ -81,8 +90,11 @@ public class WebsocketSessions {
         session.setMaxIdleTimeout(0);
         Outbox outbox = new Outbox(handshake.connectionId(), session, transport, concurrentSends,
                 outboxSettings.maxMessages(), outboxSettings.maxBytes());
+        // a client that keeps hammering past its refusals is ended on purpose: told not to reconnect (spec §1.5)
+        ConnectionLimits limits = rateLimits.forConnection(handshake.connectionId(),
+                () -> outbox.closeAfter(serverCloseFrame, CloseStatus.RATE_LIMITED));
         Connection connection = new Connection(handshake.connectionId(), handshake.fingerprint(),
-                Connection.TYPE_WEBSOCKET, handshake.remoteIP(), handshake.remotePort(), outbox);
+                Connection.TYPE_WEBSOCKET, handshake.remoteIP(), handshake.remotePort(), outbox, limits);
         connection.wantsPositions(asksForPositions(session));
         // registered first, as ActionHero does: once welcomed, a client is reachable (its directory entry in a
         // cluster is written asynchronously, so another node may still miss it for a moment)
@@ -112,7 +124,7 @@ public class WebsocketSessions {
 
     /** Ends a connection on purpose: the client is told not to reconnect. */
     void destroy(Connection connection) {
-        connection.close(encoder.encode(SERVER_CLOSE),
+        connection.close(serverCloseFrame,
                 new CloseStatus(CloseStatus.NORMAL_CLOSURE, "connection ended by the server"));
     }
 

@@ -22,6 +22,16 @@ import java.util.stream.Stream;
  */
 final class WildFlyServer implements AutoCloseable {
 
+    /**
+     * One sender says hundreds of times a second and an rpc client runs hundreds of actions a second, far above the
+     * default per-connection rate limits: they are raised above those rates, not switched off, so the figures include
+     * what the limits cost (README, *Limits*).
+     */
+    static final List<String> RAISED_LIMITS = Stream.of("frames", "say", "actions")
+            .flatMap(limit -> Stream.of("-Dhuddle.limits." + limit + ".rate=1000000",
+                    "-Dhuddle.limits." + limit + ".burst=1000000"))
+            .toList();
+
     private final Path jbossHome;
     private final Path base;
     private final int portOffset;
@@ -47,8 +57,10 @@ final class WildFlyServer implements AutoCloseable {
             applyCli(cliScript);
         }
         Files.copy(war, base.resolve("deployments/ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
-        ProcessBuilder builder = new ProcessBuilder(jbossHome.resolve("bin/standalone.sh").toString(),
-                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + portOffset)
+        List<String> command = new ArrayList<>(List.of(jbossHome.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + portOffset));
+        command.addAll(RAISED_LIMITS);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(base.resolve("console.log").toFile());
         builder.environment().put("JAVA_OPTS", String.join(" ", jvmOptions) + " -Djava.net.preferIPv4Stack=true");
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");

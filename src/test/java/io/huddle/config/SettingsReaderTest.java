@@ -97,7 +97,7 @@ class SettingsReaderTest {
     }
 
     /** Huddle's defaults with {@code values} set above them, as an application's own properties would be. */
-    private static SettingsReader over(Map<String, String> values) {
+    static SettingsReader over(Map<String, String> values) {
         ConfigSource operator = new ConfigSource() {
             @Override
             public Set<String> getPropertyNames() {

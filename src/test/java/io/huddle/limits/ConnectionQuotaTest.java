@@ -1,6 +1,7 @@
 package io.huddle.limits;
 
 import io.huddle.config.LimitSettings;
+import io.huddle.config.LimitSettings.Rate;
 import io.huddle.connection.ClientError;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,9 @@ class ConnectionQuotaTest {
 
     private static ConnectionQuota quota(int perAddress, int perFingerprint) {
         ConnectionQuota quota = new ConnectionQuota();
-        quota.limits = new LimitSettings(1000, perAddress, perFingerprint);
+        Rate off = Rate.OFF;
+        quota.limits = new LimitSettings(1000, perAddress, perFingerprint, off, off, off, off, off, off, off, Map.of(),
+                10);
         quota.refusals = new Refusals();
         return quota;
     }

@@ -7,16 +7,19 @@ import io.huddle.action.Input;
 import io.huddle.chat.RoomLimitReached;
 import io.huddle.chat.RoomManager;
 import io.huddle.limits.Refusals;
+import io.huddle.connection.ClientError;
+import io.huddle.connection.ErrorMessages;
+import io.huddle.limits.Limit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Map;
 
 /**
- * {@code createChatRoom}, as in a generated ActionHero app: creates a room if it does not exist. Rooms made this way
- * are bounded ({@code huddle.chat.maxRooms} in the cluster) and removed after {@code huddle.chat.idleRoomTimeout}
- * empty, so anonymous pages can make rooms (the demo does) without filling the server. Guard it with an action
- * middleware if not everyone may create rooms.
+ * {@code createChatRoom}, as in a generated ActionHero app: creates a room if it does not exist, at most at the
+ * {@code huddle.limits.roomCreate} rate per connection. Rooms made this way are bounded ({@code huddle.chat.maxRooms}
+ * in the cluster) and removed after {@code huddle.chat.idleRoomTimeout} empty, so anonymous pages can make rooms
+ * (the demo does) without filling the server. Guard it with an action middleware if not everyone may create rooms.
  */
 @ApplicationScoped
 public class CreateChatRoomAction implements Action {
@@ -41,6 +44,8 @@ public class CreateChatRoomAction implements Action {
 
     @Override
     public void run(ActionContext action) {
+        // per connection (or /api client): a script cannot create rooms as fast as its socket allows
+        action.connection().limits().take(Limit.ROOM_CREATE);
         String name = String.valueOf(action.param("name"));
         boolean created;
         try {

@@ -7,6 +7,7 @@ import io.huddle.action.Input;
 import io.huddle.chat.RoomManager;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.ErrorMessages;
+import io.huddle.limits.Limit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -39,6 +40,8 @@ public class SetMetadataAction implements Action {
         if (!(action.param("metadata") instanceof Map<?, ?> given)) {
             throw new ClientError(ErrorMessages.METADATA_NOT_OBJECT);
         }
+        // each change is announced in every room of the connection
+        action.connection().limits().take(Limit.METADATA);
         Map<String, Object> metadata = new LinkedHashMap<>();
         given.forEach((key, value) -> metadata.put(String.valueOf(key), value));
         rooms.setMetadata(action.connection().id(), metadata);

@@ -10,9 +10,12 @@ import io.huddle.connection.Connection;
 import io.huddle.connection.FingerprintFilter;
 import io.huddle.connection.FrameEncoder;
 import io.huddle.connection.Refusal;
+import io.huddle.limits.ConnectionLimits;
+import io.huddle.limits.RateLimits;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,6 +57,9 @@ public class ApiServlet extends HttpServlet {
     @Inject
     ClientAddresses addresses;
 
+    @Inject
+    RateLimits rateLimits;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         serve(request, response);
@@ -71,7 +77,7 @@ public class ApiServlet extends HttpServlet {
         ClientAddress address = addresses.of(request);
         // a web connection lives for one request (spec §4); it has no outbox and cannot chat
         Connection connection = new Connection(fingerprint + "-" + messageId, fingerprint, Connection.TYPE_WEB,
-                address.ip(), address.port(), null);
+                address.ip(), address.port(), null, limitsOf(request, fingerprint, address));
         String query = request.getQueryString();
         String contentType = request.getContentType();
         String pathAction = actionInPath(request);
@@ -99,6 +105,23 @@ public class ApiServlet extends HttpServlet {
                         async.complete();
                     }
                 });
+    }
+
+    /**
+     * The buckets this request spends from, shared by every request of its client: its fingerprint when it sent
+     * the cookie the fingerprint came from, else its address (a request without the cookie gets a fresh fingerprint
+     * each time, which would make every request a new client).
+     */
+    private ConnectionLimits limitsOf(HttpServletRequest request, String fingerprint, ClientAddress address) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (cookie.getName().equals(web.cookieKey()) && cookie.getValue().equals(fingerprint)) {
+                    return rateLimits.forApiClient("fingerprint " + fingerprint);
+                }
+            }
+        }
+        return rateLimits.forApiClient("address " + address.ip());
     }
 
     /** What {@code /api} answers: the action's outcome and who asked. */
@@ -136,10 +159,17 @@ public class ApiServlet extends HttpServlet {
         if (outcome.hasError()) {
             body.put("error", outcome.error());
         }
+        if (outcome.isRateLimited()) {
+            body.put("retryAfter", outcome.retryAfterMillis());
+        }
         body.put("serverInformation", new ServerInformation(general.serverName(), general.apiVersion(),
                 now - receivedAt, now));
         body.put("requesterInformation", requester);
         response.setStatus(outcome.status());
+        if (outcome.isRateLimited()) {
+            // whole seconds (RFC 9110), rounded up so a client that waits them finds its token back
+            response.setHeader("Retry-After", Long.toString((outcome.retryAfterMillis() + 999) / 1000));
+        }
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(encoder.encode(body));
