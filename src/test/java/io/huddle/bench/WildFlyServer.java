@@ -27,9 +27,11 @@ final class WildFlyServer implements AutoCloseable {
      * default per-connection rate limits: they are raised above those rates, not switched off, so the figures include
      * what the limits cost (README, *Limits*).
      */
-    static final List<String> RAISED_LIMITS = Stream.of("frames", "say", "actions")
+    static final List<String> RAISED_LIMITS = Stream.concat(Stream.of("frames", "say", "actions")
             .flatMap(limit -> Stream.of("-Dhuddle.limits." + limit + ".rate=1000000",
-                    "-Dhuddle.limits." + limit + ".burst=1000000"))
+                    "-Dhuddle.limits." + limit + ".burst=1000000")),
+            // every client of a benchmark comes from one address
+            Stream.of("-Dhuddle.limits.connectionsPerAddress=1000000"))
             .toList();
 
     private final Path jbossHome;
