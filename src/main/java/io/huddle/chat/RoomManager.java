@@ -63,6 +63,8 @@ public class RoomManager {
 
     @Inject
     ChatHistory history;
+
+    @Inject
     RoomLimitSettings limits;
 
     // ---- rooms
