@@ -99,23 +99,29 @@ public class ChatHistory {
      */
     public void rejoin(Connection connection, String room, RoomPosition lastSeen) {
         Recoveries.Recovery recovery = recoveries.start(connection, room);
-        try {
-            membership.join(connection, room);
-        } catch (RuntimeException e) {
-            recoveries.finish(room, recovery, List.of(), null, null);
-            throw e;
-        }
         List<OutboundFrame> missed = new ArrayList<>();
         Verdict verdict;
         try {
-            verdict = recover(room, lastSeen, missed);
+            membership.join(connection, room);
+            verdict = recoverOrRefuse(connection, room, lastSeen, missed);
+        } catch (RuntimeException e) {
+            recoveries.finish(room, recovery, List.of(), null, null); // never left holding a room's messages
+            throw e;
+        }
+        recoveries.finish(room, recovery, missed,
+                verdict.recovered() ? new RoomPosition(verdict.epoch(), verdict.position()) : null,
+                OutboundFrame.of(encoder.encode(verdict)));
+    }
+
+    private Verdict recoverOrRefuse(Connection connection, String room, RoomPosition lastSeen,
+                                    List<OutboundFrame> missed) {
+        try {
+            return recover(room, lastSeen, missed);
         } catch (ClusterUnavailable e) {
             LOG.log(Level.FINE, "recovering " + room + " for " + connection + ": " + e.getMessage());
             missed.clear();
-            verdict = Verdict.of(room, false, UNAVAILABLE, null, null, 0);
+            return Verdict.of(room, false, UNAVAILABLE, null, null, 0);
         }
-        recoveries.finish(room, recovery, missed, verdict.recovered() ? verdict.position() : null,
-                OutboundFrame.of(encoder.encode(verdict)));
     }
 
     /** Reads what was missed since {@code lastSeen} into {@code missed} and says whether that is all of it. */

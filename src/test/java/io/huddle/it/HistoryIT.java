@@ -43,7 +43,8 @@ class HistoryIT {
         return Deployments.plain(Map.of(
                 "huddle.chat.rooms.historyOfFive.history.size", "5",
                 "huddle.chat.rooms.historyOfASecond.history.ttl", "1",
-                "huddle.chat.rooms.noHistory.history.size", "0"));
+                "huddle.chat.rooms.noHistory.history.size", "0",
+                "huddle.chat.rooms.busy.history.size", "1000"));
     }
 
     @ArquillianResource
@@ -112,6 +113,13 @@ class HistoryIT {
             assertEquals(said(a, room).get(19).getString("position"), verdict.getString("position"));
             assertTrue(indexOf(a, verdict) < indexOf(a, live), "the verdict comes before live messages");
         }
+    }
+
+    @Test
+    void clientsRecoveringWhileMessagesKeepComingGetEachMessageOnceInOrder() throws Exception {
+        String room = "busy";
+        rooms.ensureRoom(room);
+        RecoveryRace.run(base, List.of(base, base, base), room);
     }
 
     @Test
