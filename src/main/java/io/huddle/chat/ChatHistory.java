@@ -6,6 +6,7 @@ import io.huddle.cluster.RoomMessage;
 import io.huddle.cluster.RoomPosition;
 import io.huddle.cluster.RoomStore;
 import io.huddle.config.HistorySettings;
+import io.huddle.config.OutboxSettings;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.Connection;
 import io.huddle.connection.ErrorMessages;
@@ -35,12 +36,16 @@ public class ChatHistory {
     public static final String EPOCH_CHANGED = "epoch changed";
     public static final String TOO_OLD = "too old";
     public static final String UNAVAILABLE = "history unavailable";
+    public static final String TOO_LARGE = "too large";
 
     @Inject
     RoomHistory history;
 
     @Inject
     HistorySettings settings;
+
+    @Inject
+    OutboxSettings outbox;
 
     @Inject
     RoomStore store;
@@ -93,6 +98,16 @@ public class ChatHistory {
         return new HistoryView(room, page.epoch(), page.complete(), page.more(), positioned(page.messages()));
     }
 
+    /** Drops the history of a destroyed room; a room made again under its name starts a new epoch. */
+    void forget(String room) {
+        try {
+            history.forget(room);
+        } catch (ClusterUnavailable e) {
+            LOG.log(Level.WARNING, "the history of destroyed room " + room + " stays in Redis until its keys expire: "
+                    + e.getMessage());
+        }
+    }
+
     /**
      * {@code roomAdd} with the position last seen: joins (the join hooks decide), then sends the messages missed
      * since, the verdict, and the live messages that arrived meanwhile, in that order and without duplicates.
@@ -138,9 +153,18 @@ public class ChatHistory {
             return Verdict.of(room, false, TOO_OLD, page.epoch(), page.newest(), 0);
         }
         String last = lastSeen.position();
+        long bytes = 0;
         for (ChatMessage.Positioned message : positioned(page.messages())) {
-            missed.add(OutboundFrame.of(encoder.encode(message)));
+            OutboundFrame frame = OutboundFrame.of(encoder.encode(message));
+            bytes += frame.text().length();
+            missed.add(frame);
             last = message.position();
+        }
+        // the count fits the outbox (checked at deploy); the bytes depend on the messages: at most half of it, as
+        // the outbox counts them, or the recovery itself would close the client as too slow
+        if (bytes > outbox.maxBytes() / 2) {
+            missed.clear();
+            return Verdict.of(room, false, TOO_LARGE, page.epoch(), page.newest(), 0);
         }
         return Verdict.of(room, true, null, page.epoch(), last, missed.size());
     }
