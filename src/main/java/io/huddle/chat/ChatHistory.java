@@ -24,7 +24,8 @@ import java.util.logging.Logger;
 /**
  * A room's recent past: read on request ({@code roomHistory}), and replayed to a connection that rejoins with the
  * position it last saw ({@code roomAdd} with {@code recover}), followed by a {@code recovered} verdict. A recovery
- * sends at most the room's history size, so it never floods a client past its outbox.
+ * never floods a client past its outbox: it sends at most the room's history size (at most half the outbox's
+ * messages, checked at deploy) and at most half the outbox's bytes (else it is refused as {@code too large}).
  */
 @ApplicationScoped
 public class ChatHistory {

@@ -163,6 +163,41 @@ class HistoryClusterIT {
         }
     }
 
+    /**
+     * Redis busy for 1.5 s (a script spinning, as a slow command or a stalled primary would) answers a say's script
+     * after the 1 s {@code huddle.redis.timeout}: the script still runs. Delivered here on the timeout and again
+     * through the channel (or run twice by a re-send), members saw it twice; now once, with its position.
+     */
+    @Test
+    @Order(5)
+    void aSayWhoseScriptRedisAnswersAfterTheTimeoutReachesEveryMemberOnce() throws Exception {
+        String room = new RoomOps(one.url()).newRoom("late");
+        try (TestClient a = connectWithPositions(one.url()); TestClient b = TestClient.connect(one.url());
+             TestClient c = connectWithPositions(two.url())) {
+            join(a, room);
+            join(b, room);
+            join(c, room);
+            Thread busy = new Thread(() -> {
+                try {
+                    redis.command("EVAL \"local t = redis.call('TIME'); local from = t[1] * 1000000 + t[2];"
+                            + " repeat t = redis.call('TIME') until t[1] * 1000000 + t[2] - from > 1500000\" 0");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, "busy redis");
+            busy.start();
+            Thread.sleep(200);
+            b.request("say", Map.of("room", room, "message", "late"));
+            busy.join();
+            b.request("say", Map.of("room", room, "message", "after"));
+            for (TestClient client : List.of(a, b, c)) {
+                awaitSaid(client, room, "after");
+                assertEquals(List.of("late", "after"), texts(said(client, room)));
+            }
+            assertTrue(awaitSaid(a, room, "late").containsKey("position"), "it went through Redis");
+        }
+    }
+
     @Test
     @Order(20)
     void aRedisThatRestartedEmptyStartsANewEpochAndRecoveryIsRefused() throws Exception {
