@@ -164,7 +164,8 @@ final class RedisRoomChannels {
         if (!warnedPublish) {
             warnedPublish = true;
             LOG.warning(() -> "Redis unavailable: " + message.getClass().getSimpleName() + " in " + message.room()
-                    + " " + outcome + " (" + error + ")");
+                    + " " + outcome + " (" + error + (error.getCause() == null ? "" : ", caused by " + error.getCause())
+                    + ")");
         }
     }
 

@@ -22,6 +22,11 @@ class ScriptOutcomeTest {
         assertTrue(ScriptOutcome.certainlyNotRun(new CompletionException(
                 new RedisTimeoutException("Command still hasn't been written into connection!"))));
         assertTrue(ScriptOutcome.certainlyNotRun(new RedisLoadingException("LOADING Redis is loading")));
+        // as Redisson reports a Redis that is down (seen in ClusterIT)
+        assertTrue(ScriptOutcome.certainlyNotRun(new RedisException("Unexpected exception while processing command",
+                new java.net.ConnectException("Connection refused"))));
+        assertTrue(ScriptOutcome.certainlyNotRun(new RedisException("Unexpected exception while processing command",
+                new java.nio.channels.ClosedChannelException())));
     }
 
     @Test
@@ -31,5 +36,7 @@ class ScriptOutcomeTest {
                 new RedisResponseTimeoutException("response timeout"))));
         assertFalse(ScriptOutcome.certainlyNotRun(new TimeoutException()));
         assertFalse(ScriptOutcome.certainlyNotRun(new RedisException("ERR something in the script")));
+        assertFalse(ScriptOutcome.certainlyNotRun(new RedisException("Unexpected exception while processing command",
+                new java.io.IOException("Connection reset by peer"))));
     }
 }
