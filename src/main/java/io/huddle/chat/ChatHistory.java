@@ -6,6 +6,7 @@ import io.huddle.cluster.RoomMessage;
 import io.huddle.cluster.RoomPosition;
 import io.huddle.cluster.RoomStore;
 import io.huddle.config.HistorySettings;
+import io.huddle.config.OutboxSettings;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.Connection;
 import io.huddle.connection.ErrorMessages;
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
 /**
  * A room's recent past: read on request ({@code roomHistory}), and replayed to a connection that rejoins with the
  * position it last saw ({@code roomAdd} with {@code recover}), followed by a {@code recovered} verdict. A recovery
- * sends at most the room's history size, so it never floods a client past its outbox.
+ * never floods a client past its outbox: it sends at most the room's history size (at most half the outbox's
+ * messages, checked at deploy) and at most half the outbox's bytes (else it is refused as {@code too large}).
  */
 @ApplicationScoped
 public class ChatHistory {
@@ -35,12 +37,16 @@ public class ChatHistory {
     public static final String EPOCH_CHANGED = "epoch changed";
     public static final String TOO_OLD = "too old";
     public static final String UNAVAILABLE = "history unavailable";
+    public static final String TOO_LARGE = "too large";
 
     @Inject
     RoomHistory history;
 
     @Inject
     HistorySettings settings;
+
+    @Inject
+    OutboxSettings outbox;
 
     @Inject
     RoomStore store;
@@ -93,29 +99,45 @@ public class ChatHistory {
         return new HistoryView(room, page.epoch(), page.complete(), page.more(), positioned(page.messages()));
     }
 
+    /** Drops the history of a destroyed room; a room made again under its name starts a new epoch. */
+    void forget(String room) {
+        try {
+            history.forget(room);
+        } catch (ClusterUnavailable e) {
+            LOG.log(Level.WARNING, "the history of destroyed room " + room + " stays in Redis until its keys expire: "
+                    + e.getMessage());
+        }
+    }
+
     /**
      * {@code roomAdd} with the position last seen: joins (the join hooks decide), then sends the messages missed
      * since, the verdict, and the live messages that arrived meanwhile, in that order and without duplicates.
      */
     public void rejoin(Connection connection, String room, RoomPosition lastSeen) {
         Recoveries.Recovery recovery = recoveries.start(connection, room);
-        try {
-            membership.join(connection, room);
-        } catch (RuntimeException e) {
-            recoveries.finish(room, recovery, List.of(), null, null);
-            throw e;
-        }
         List<OutboundFrame> missed = new ArrayList<>();
         Verdict verdict;
         try {
-            verdict = recover(room, lastSeen, missed);
+            membership.join(connection, room);
+            verdict = recoverOrRefuse(connection, room, lastSeen, missed);
+        } catch (RuntimeException e) {
+            recoveries.finish(room, recovery, List.of(), null, null); // never left holding a room's messages
+            throw e;
+        }
+        recoveries.finish(room, recovery, missed,
+                verdict.recovered() ? new RoomPosition(verdict.epoch(), verdict.position()) : null,
+                OutboundFrame.of(encoder.encode(verdict)));
+    }
+
+    private Verdict recoverOrRefuse(Connection connection, String room, RoomPosition lastSeen,
+                                    List<OutboundFrame> missed) {
+        try {
+            return recover(room, lastSeen, missed);
         } catch (ClusterUnavailable e) {
             LOG.log(Level.FINE, "recovering " + room + " for " + connection + ": " + e.getMessage());
             missed.clear();
-            verdict = Verdict.of(room, false, UNAVAILABLE, null, null, 0);
+            return Verdict.of(room, false, UNAVAILABLE, null, null, 0);
         }
-        recoveries.finish(room, recovery, missed, verdict.recovered() ? verdict.position() : null,
-                OutboundFrame.of(encoder.encode(verdict)));
     }
 
     /** Reads what was missed since {@code lastSeen} into {@code missed} and says whether that is all of it. */
@@ -132,9 +154,18 @@ public class ChatHistory {
             return Verdict.of(room, false, TOO_OLD, page.epoch(), page.newest(), 0);
         }
         String last = lastSeen.position();
+        long bytes = 0;
         for (ChatMessage.Positioned message : positioned(page.messages())) {
-            missed.add(OutboundFrame.of(encoder.encode(message)));
+            OutboundFrame frame = OutboundFrame.of(encoder.encode(message));
+            bytes += frame.text().length();
+            missed.add(frame);
             last = message.position();
+        }
+        // the count fits the outbox (checked at deploy); the bytes depend on the messages: at most half of it, as
+        // the outbox counts them, or the recovery itself would close the client as too slow
+        if (bytes > outbox.maxBytes() / 2) {
+            missed.clear();
+            return Verdict.of(room, false, TOO_LARGE, page.epoch(), page.newest(), 0);
         }
         return Verdict.of(room, true, null, page.epoch(), last, missed.size());
     }

@@ -93,7 +93,7 @@ public class RoomManager {
 
     /**
      * Tells the members the room is gone and announces every member's leave while all are still there to hear it,
-     * then removes every one of them (on any node) and deletes the room.
+     * then removes every one of them (on any node), deletes the room and drops its history.
      */
     public void destroy(String room) {
         RoomSettings settings = store.settings(room);
@@ -115,6 +115,7 @@ public class RoomManager {
             }
         }
         store.delete(room);
+        history.forget(room);
     }
 
     /** Whether the room exists. */

@@ -86,7 +86,7 @@ public class ClusterSetup {
             LOG.info(() -> "node " + node.id() + ": single node, rooms and members in memory (set"
                     + " huddle.redis.address to cluster)");
             store = new InMemoryRoomStore();
-            InMemoryRoomHistory kept = new InMemoryRoomHistory(historySettings::limitsFor);
+            InMemoryRoomHistory kept = new InMemoryRoomHistory(historySettings::limitsFor, store::exists);
             history = kept;
             bus = new InMemoryClusterBus(node.id(), delivery, commands, kept);
             directory = new InMemoryConnectionDirectory(node.id(), connections);

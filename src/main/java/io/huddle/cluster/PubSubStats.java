@@ -11,7 +11,11 @@ package io.huddle.cluster;
  * @param refused              joins refused because the node served {@code maxRooms} rooms, since boot
  * @param unconfirmed          joins refused because Redis did not confirm the room's subscription in time
  * @param resubscribedAll      times the probe found pub/sub quiet and every channel was subscribed again
+ * @param localOnly            kept messages Redis certainly did not take: delivered to this node's members only,
+ *                             without a position, and not kept
+ * @param unanswered           kept messages whose script Redis did not answer: delivered everywhere (through the
+ *                             channel) if it ran, nowhere if not, never twice
  */
 public record PubSubStats(boolean sharded, int subscribed, int pending, int maxRooms, long retried, long refused,
-                          long unconfirmed, long resubscribedAll) {
+                          long unconfirmed, long resubscribedAll, long localOnly, long unanswered) {
 }

@@ -43,6 +43,10 @@ final class RedisRoomChannels {
     private final AtomicLong resubscribedAll = new AtomicLong();
     private final AtomicLong unconfirmed = new AtomicLong();
     private final AtomicLong lastUnconfirmedWarning = new AtomicLong();
+    /** Kept messages Redis certainly did not take, delivered to this node's members only, without a position. */
+    private final AtomicLong localOnly = new AtomicLong();
+    /** Kept messages whose script Redis never answered: delivered by the channel if it ran, else nowhere. */
+    private final AtomicLong unanswered = new AtomicLong();
 
     RedisRoomChannels(PubSubTopics topics, RedisKeys keys, String nodeId, RoomDelivery delivery, RoomCodec codec,
                       RedisRoomHistory history, long redisTimeoutMillis, int maxRooms) {
@@ -92,27 +96,76 @@ final class RedisRoomChannels {
     /**
      * Waits for the script (one round trip, at most the Redis timeout): issued asynchronously, two messages of one
      * sender could take different connections and reach Redis in the other order (seen in HistoryClusterIT).
+     *
+     * <p>A kept message reaches members exactly once or not at all, never twice: this node's members get it directly
+     * only when the script certainly did not run ({@link ScriptOutcome}). When Redis has not answered by the timeout
+     * the script may still run, and its PUBLISH would bring the message (with a position) to this node's members a
+     * second time; so nothing is delivered then, and the call's late outcome decides: ran, and the channel delivers
+     * it; certainly not run, and it is delivered here, late; still unknown, and it is lost (counted as
+     * {@code unanswered}, logged). The script itself is never re-sent ({@link RedisRoomHistory#appendAndPublish}).
      */
     private void publishKept(RoomMessage message) {
+        CompletableFuture<Object> appended;
         try {
-            history.appendAndPublish(message.room(), codec.write(message), history.limitsFor(message.room()))
-                    .toCompletableFuture().get(redisTimeoutMillis, TimeUnit.MILLISECONDS);
+            appended = history.appendAndPublish(message.room(), codec.write(message),
+                    history.limitsFor(message.room())).toCompletableFuture();
+        } catch (RuntimeException e) {
+            deliverHereOnly(message, e);
+            return;
+        }
+        try {
+            appended.get(redisTimeoutMillis, TimeUnit.MILLISECONDS);
             warnedPublish = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            publishFailed(message, e);
-            delivery.deliver(message);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            publishFailed(message, e);
-            delivery.deliver(message);
+            appended.whenComplete((id, error) -> settleLate(message, error));
+        } catch (ExecutionException e) {
+            settle(message, e.getCause(), false);
+        } catch (TimeoutException e) {
+            appended.whenComplete((id, error) -> settleLate(message, error));
         }
     }
 
+    /** The outcome of a script that outlived the wait, on Redisson's thread: a delivery here goes as remote ones do. */
+    private void settleLate(RoomMessage message, Throwable error) {
+        if (error == null) {
+            warnedPublish = false; // it ran: the channel brought it to every node, this one included
+        } else {
+            settle(message, error, true);
+        }
+    }
+
+    private void settle(RoomMessage message, Throwable error, boolean late) {
+        if (!ScriptOutcome.certainlyNotRun(error)) {
+            unanswered.incrementAndGet();
+            publishFailed(message, error, "was not answered by Redis: delivered by its channel if the script ran,"
+                    + " to nobody if not, never twice (see the unanswered counter in status)");
+        } else if (late) {
+            localOnly.incrementAndGet();
+            publishFailed(message, error);
+            delivery.deliverRemote(message);
+        } else {
+            deliverHereOnly(message, error);
+        }
+    }
+
+    private void deliverHereOnly(RoomMessage message, Throwable error) {
+        localOnly.incrementAndGet();
+        publishFailed(message, error);
+        delivery.deliver(message);
+    }
+
     private void publishFailed(RoomMessage message, Throwable error) {
+        publishFailed(message, error, "reached this node's members only");
+    }
+
+    /** Logs the first failure of a streak at WARNING; a publish that works again ends the streak. */
+    private void publishFailed(RoomMessage message, Throwable error, String outcome) {
         if (!warnedPublish) {
             warnedPublish = true;
             LOG.warning(() -> "Redis unavailable: " + message.getClass().getSimpleName() + " in " + message.room()
-                    + " reached this node's members only (" + error + ")");
+                    + " " + outcome + " (" + error + (error.getCause() == null ? "" : ", caused by " + error.getCause())
+                    + ")");
         }
     }
 
@@ -257,7 +310,8 @@ final class RedisRoomChannels {
             }
         }
         return new PubSubStats(topics.sharded(), confirmed, subscriptions.size() - confirmed, maxRooms,
-                retried.get(), refused.get(), unconfirmed.get(), resubscribedAll.get());
+                retried.get(), refused.get(), unconfirmed.get(), resubscribedAll.get(), localOnly.get(),
+                unanswered.get());
     }
 
     private void receive(String json) {

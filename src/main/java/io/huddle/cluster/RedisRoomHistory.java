@@ -3,6 +3,7 @@ package io.huddle.cluster;
 import io.huddle.config.HistorySettings;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.options.OptionalOptions;
 import org.redisson.client.codec.StringCodec;
 
 import java.util.ArrayList;
@@ -17,8 +18,10 @@ import static io.huddle.cluster.RedisCalls.guarded;
  * The cluster's room history: a Redis stream per room (XADD with {@code MAXLEN ~}, so Redis trims it in whole
  * blocks; reads take only the newest {@code size}), beside a string holding the room's epoch, drawn by whoever finds
  * it missing (so a Redis that restarted empty starts a new epoch). A message is appended and published by one script
- * on the publishing node, so the order of stream ids is the order every subscriber receives the messages in. Idle
- * keys expire a day after the room's last message (or after the ttl, if longer).
+ * on the publishing node, so the order of stream ids is the order every subscriber receives the messages in. Both
+ * keys are deleted when the room is destroyed ({@link #forget}); idle keys, and those of a message that raced the
+ * destroy (its XADD makes the stream again), expire a day after the room's last message (or after the ttl, if
+ * longer).
  */
 final class RedisRoomHistory implements RoomHistory {
 
@@ -62,6 +65,8 @@ final class RedisRoomHistory implements RoomHistory {
     private final RoomCodec codec;
     private final boolean sharded;
     private final Function<String, HistorySettings.Limits> limits;
+    /** The append script's client: never re-sent (see {@link #appendAndPublish}). */
+    private final RScript appendScript;
 
     RedisRoomHistory(RedissonClient redis, RedisKeys keys, RoomCodec codec, boolean sharded,
                      Function<String, HistorySettings.Limits> limits) {
@@ -70,6 +75,7 @@ final class RedisRoomHistory implements RoomHistory {
         this.codec = codec;
         this.sharded = sharded;
         this.limits = limits;
+        this.appendScript = redis.getScript(OptionalOptions.defaults().codec(StringCodec.INSTANCE).retryAttempts(0));
     }
 
     /** The room's limits, for the channels. */
@@ -79,10 +85,11 @@ final class RedisRoomHistory implements RoomHistory {
 
     /**
      * Appends {@code text} to the room's stream and publishes it, stamped with its id and epoch, on the room's
-     * channel; completes with the id.
+     * channel; completes with the id. Never re-sent: Redisson retries a call whose answer is late, and a second run
+     * would keep and publish the message twice under two positions.
      */
     CompletionStage<Object> appendAndPublish(String room, String text, HistorySettings.Limits roomLimits) {
-        return script().evalAsync(RScript.Mode.READ_WRITE, APPEND_AND_PUBLISH, RScript.ReturnType.VALUE,
+        return appendScript.evalAsync(RScript.Mode.READ_WRITE, APPEND_AND_PUBLISH, RScript.ReturnType.VALUE,
                 List.of(keys.history(room), keys.historyEpoch(room), keys.roomChannel(room)), text,
                 Integer.toString(roomLimits.size()), Long.toString(expiry(roomLimits)),
                 InMemoryRoomHistory.newEpoch(), sharded ? "SPUBLISH" : "PUBLISH");
@@ -115,6 +122,12 @@ final class RedisRoomHistory implements RoomHistory {
             kept.add(new Entry(id, codec.read(String.valueOf(reply.get(i + 1))).at(new RoomPosition(epoch, id))));
         }
         return RoomHistory.page(epoch, kept, after, limit, roomLimits.ttlMillis(), System.currentTimeMillis());
+    }
+
+    @Override
+    public void forget(String room) {
+        guarded("forget the history of " + room,
+                () -> redis.getKeys().delete(keys.history(room), keys.historyEpoch(room)));
     }
 
     private static long expiry(HistorySettings.Limits roomLimits) {

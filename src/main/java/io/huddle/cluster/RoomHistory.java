@@ -22,6 +22,14 @@ public interface RoomHistory {
     Page read(String room, String after, int limit, HistorySettings.Limits limits);
 
     /**
+     * Drops the history of a room that was destroyed, so what is kept is bounded by the rooms that exist: a room
+     * made again under the same name starts a new epoch (a client holding a position of the old room is told
+     * {@code epoch changed}). Throws {@link ClusterUnavailable} when Redis does not answer; the keys then expire on
+     * their own (see {@link RedisRoomHistory}).
+     */
+    void forget(String room);
+
+    /**
      * A read: the history's epoch, the messages, whether they follow {@code after} with nothing missing between
      * ({@code complete}; false when what came right after it is no longer kept: trimmed past the size, older than the
      * ttl, or an unknown position; the messages are then the young ones kept), whether more messages follow the

@@ -39,6 +39,30 @@ public record HistorySettings(Limits defaults, Map<String, Limits> perRoom) {
         return perRoom.getOrDefault(room, defaults);
     }
 
+    /**
+     * Checks that a recovery fits the outbox: it queues up to a room's history size at once, plus its verdict and
+     * the live messages that arrived meanwhile, on top of what was already queued; past
+     * {@code huddle.websocket.outbox.maxMessages} the client would be closed as too slow by its own recovery. So each
+     * size, the global one and every room's, may take at most half the outbox.
+     */
+    void checkFits(OutboxSettings outbox) {
+        int most = outbox.maxMessages() / 2;
+        if (defaults.size() > most) {
+            throw tooBig("huddle.chat.history.size", defaults.size(), outbox, most);
+        }
+        perRoom.forEach((room, limits) -> {
+            if (limits.size() > most) {
+                throw tooBig(ROOMS + room + SIZE, limits.size(), outbox, most);
+            }
+        });
+    }
+
+    private static SettingsReader.InvalidSetting tooBig(String key, int size, OutboxSettings outbox, int most) {
+        return new SettingsReader.InvalidSetting(key + " is " + size + ", but a recovery sends up to that many messages"
+                + " at once and huddle.websocket.outbox.maxMessages is " + outbox.maxMessages() + ": keep it at most"
+                + " half of that (" + most + ") or raise huddle.websocket.outbox.maxMessages");
+    }
+
     /** Whether a per-room key is one of these settings (the chat settings leave them to this record). */
     static boolean isHistoryKey(String key) {
         return key.endsWith(SIZE) || key.endsWith(TTL);

@@ -46,6 +46,7 @@ public class Settings {
             actions = ActionSettings.read(reader);
             chat = ChatSettings.read(reader);
             history = HistorySettings.read(reader);
+            history.checkFits(outbox);
             cluster = ClusterSettings.read(reader);
             client = ClientLibrarySettings.read(reader);
             limits = LimitSettings.read(reader);

@@ -1,5 +1,7 @@
 package io.huddle.chat;
 
+import io.huddle.cluster.InMemoryRoomHistory;
+import io.huddle.config.HistorySettings;
 import io.huddle.cluster.InMemoryClusterBus;
 import io.huddle.cluster.RecordingCommands;
 import io.huddle.cluster.InMemoryConnectionDirectory;
@@ -85,6 +87,8 @@ class RoomManagerTest {
         rooms.presence = presence;
         rooms.commands = commands;
         rooms.chat = chat;
+        rooms.history = new ChatHistory();
+        rooms.history.history = new InMemoryRoomHistory(room -> new HistorySettings.Limits(5, 60), store::exists);
     }
 
     @Test

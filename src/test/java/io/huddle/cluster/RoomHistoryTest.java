@@ -100,6 +100,18 @@ class RoomHistoryTest {
     }
 
     @Test
+    void aForgottenRoomsRingIsDroppedAndARoomThatIsGoneGetsNone() {
+        java.util.Set<String> existing = new java.util.HashSet<>(List.of("lobby"));
+        InMemoryRoomHistory bounded = new InMemoryRoomHistory(room -> FIVE, existing::contains);
+        String epoch = bounded.read("lobby", null, 1, FIVE).epoch();
+        bounded.ring("gone").append(new Said("gone", "node-a", "late", null), 5);
+        assertEquals(1, bounded.rooms(), "a message racing its room's destroy leaves no ring");
+        bounded.forget("lobby");
+        assertEquals(0, bounded.rooms());
+        assertNotEquals(epoch, bounded.read("lobby", null, 1, FIVE).epoch(), "made again: a new epoch");
+    }
+
+    @Test
     void eachRoomHasItsOwnEpoch() {
         assertNotEquals(history.read("a", null, 1, FIVE).epoch(), history.read("b", null, 1, FIVE).epoch());
     }

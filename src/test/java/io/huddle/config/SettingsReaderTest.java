@@ -70,6 +70,24 @@ class SettingsReaderTest {
     }
 
     @Test
+    void aHistoryARecoveryCouldNotPushThroughTheOutboxFailsTheDeployment() {
+        SettingsReader shipped = over(Map.of());
+        HistorySettings.read(shipped).checkFits(OutboxSettings.read(shipped));
+        SettingsReader small = over(Map.of("huddle.websocket.outbox.maxMessages", "100"));
+        assertEquals("huddle.chat.history.size is 100, but a recovery sends up to that many messages at once and"
+                        + " huddle.websocket.outbox.maxMessages is 100: keep it at most half of that (50) or raise"
+                        + " huddle.websocket.outbox.maxMessages",
+                assertThrows(SettingsReader.InvalidSetting.class,
+                        () -> HistorySettings.read(small).checkFits(OutboxSettings.read(small))).getMessage());
+        SettingsReader busyRoom = over(Map.of("huddle.chat.rooms.busy.history.size", "5001"));
+        assertTrue(assertThrows(SettingsReader.InvalidSetting.class,
+                () -> HistorySettings.read(busyRoom).checkFits(OutboxSettings.read(busyRoom))).getMessage()
+                .startsWith("huddle.chat.rooms.busy.history.size is 5001, but a recovery sends"));
+        SettingsReader fits = over(Map.of("huddle.chat.rooms.busy.history.size", "5000"));
+        HistorySettings.read(fits).checkFits(OutboxSettings.read(fits));
+    }
+
+    @Test
     void historyLimitsHaveDefaultsAndPerRoomOverridesThatChatSettingsLeaveAlone() {
         Map<String, String> keys = Map.of("huddle.chat.rooms.busy.history.size", "1000",
                 "huddle.chat.rooms.team.a.history.ttl", "60", "huddle.chat.rooms.quiet.history.size", "0");

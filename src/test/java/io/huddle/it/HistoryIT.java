@@ -14,6 +14,7 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static io.huddle.it.HistoryOps.awaitSaid;
@@ -43,7 +44,11 @@ class HistoryIT {
         return Deployments.plain(Map.of(
                 "huddle.chat.rooms.historyOfFive.history.size", "5",
                 "huddle.chat.rooms.historyOfASecond.history.ttl", "1",
-                "huddle.chat.rooms.noHistory.history.size", "0"));
+                "huddle.chat.rooms.noHistory.history.size", "0",
+                "huddle.chat.rooms.busy.history.size", "1000",
+                "huddle.websocket.outbox.maxMessages", "2000", // a recovery may take half of it
+                // a recovery may take half of it: 100 KB, less than eight messages of 15 KB
+                "huddle.websocket.outbox.maxBytes", "200000"));
     }
 
     @ArquillianResource
@@ -115,6 +120,13 @@ class HistoryIT {
     }
 
     @Test
+    void clientsRecoveringWhileMessagesKeepComingGetEachMessageOnceInOrder() throws Exception {
+        String room = "busy";
+        rooms.ensureRoom(room);
+        RecoveryRace.run(base, List.of(base, base, base), room);
+    }
+
+    @Test
     void aClientThatMissedNothingRecoversNothing() throws Exception {
         String room = rooms.newRoom("nothing");
         try (TestClient a = connectWithPositions(base)) {
@@ -133,17 +145,36 @@ class HistoryIT {
     void aRecoveryPastTheHistorySizeIsRefusedWithoutSendingTheHistory() throws Exception {
         String room = "historyOfFive";
         rooms.ensureRoom(room);
+        assertRefusedWithoutTheHistory(room, b -> sayNumbered(b, room, "gone", 20), "too old");
+    }
+
+    @Test
+    void aRecoveryLargerThanHalfTheOutboxIsRefusedWithoutSendingIt() throws Exception {
+        String room = rooms.newRoom("large");
+        String large = "x".repeat(15_000);
+        assertRefusedWithoutTheHistory(room, b -> {
+            for (int i = 0; i < 8; i++) {
+                assertEquals("OK", b.request("say", Map.of("room", room, "message", large)).getString("status"));
+            }
+        }, "too large");
+    }
+
+    /**
+     * A leaves {@code room} after seeing "seen", B does {@code meanwhile}, A rejoins: refused for {@code reason},
+     * none of the history sent, the next live message arrives and A's connection stays open.
+     */
+    private void assertRefusedWithoutTheHistory(String room, Consumer<TestClient> meanwhile, String reason) {
         try (TestClient b = TestClient.connect(base); TestClient a = connectWithPositions(base)) {
             join(b, room);
             join(a, room);
             b.request("say", Map.of("room", room, "message", "seen"));
             JsonObject lastSeen = awaitSaid(a, room, "seen");
             a.request("roomLeave", Map.of("room", room));
-            sayNumbered(b, room, "gone", 20);
+            meanwhile.accept(b);
             int before = said(a, room).size();
             JsonObject verdict = rejoin(a, room, lastSeen);
-            assertFalse(verdict.getBoolean("recovered"));
-            assertEquals("too old", verdict.getString("reason"));
+            assertFalse(verdict.getBoolean("recovered"), verdict.toString());
+            assertEquals(reason, verdict.getString("reason"));
             b.request("say", Map.of("room", room, "message", "live"));
             awaitSaid(a, room, "live");
             assertEquals(before + 1, said(a, room).size(), "no history sent, only the live message");
@@ -181,6 +212,27 @@ class HistoryIT {
             assertFalse(verdict.getBoolean("recovered"));
             assertEquals("epoch changed", verdict.getString("reason"));
             assertEquals(now.getString("epoch"), verdict.getString("epoch"));
+        }
+    }
+
+    @Test
+    void aDestroyedRoomsHistoryGoesWithItAndTheRoomMadeAgainStartsANewEpoch() throws Exception {
+        String room = rooms.newRoom("destroyed");
+        JsonObject lastSeen;
+        try (TestClient a = connectWithPositions(base)) {
+            join(a, room);
+            a.request("say", Map.of("room", room, "message", "old"));
+            lastSeen = awaitSaid(a, room, "old");
+            assertEquals("ok", rooms.op("destroy", room, null, null).body());
+            awaitSaid(a, room, "this room has been deleted");
+        }
+        assertEquals("ok", rooms.op("add", room, null, null).body());
+        try (TestClient a = connectWithPositions(base)) {
+            JsonObject verdict = rejoin(a, room, lastSeen);
+            assertFalse(verdict.getBoolean("recovered"), verdict.toString());
+            assertEquals("epoch changed", verdict.getString("reason"));
+            JsonObject history = a.request("roomHistory", Map.of("room", room)).getJsonObject("data");
+            assertEquals(0, history.getJsonArray("messages").size(), history.toString());
         }
     }
 
