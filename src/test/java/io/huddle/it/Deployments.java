@@ -63,6 +63,18 @@ public final class Deployments {
         return plain(Map.of());
     }
 
+    /**
+     * {@code settings} with the rate limits of {@code buckets} switched off (a rate of 0), for tests whose subject is
+     * something else and that send faster than a person would (RateLimitsIT tests the limits themselves).
+     */
+    public static Map<String, String> ratesOff(Map<String, String> settings, String... buckets) {
+        Map<String, String> all = new TreeMap<>(settings);
+        for (String bucket : buckets) {
+            all.put("huddle.limits." + bucket + ".rate", "0");
+        }
+        return all;
+    }
+
     /** {@link #plain()} with {@code overrides} on top of the test settings. */
     public static WebArchive plain(Map<String, String> overrides) {
         return build("huddle.war", overrides);

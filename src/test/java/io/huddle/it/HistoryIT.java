@@ -41,14 +41,14 @@ class HistoryIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.plain(Map.of(
+        return Deployments.plain(Deployments.ratesOff(Map.of(
                 "huddle.chat.rooms.historyOfFive.history.size", "5",
                 "huddle.chat.rooms.historyOfASecond.history.ttl", "1",
                 "huddle.chat.rooms.noHistory.history.size", "0",
                 "huddle.chat.rooms.busy.history.size", "1000",
                 "huddle.websocket.outbox.maxMessages", "2000", // a recovery may take half of it
                 // a recovery may take half of it: 100 KB, less than eight messages of 15 KB
-                "huddle.websocket.outbox.maxBytes", "200000"));
+                "huddle.websocket.outbox.maxBytes", "200000"), "say", "frames"));
     }
 
     @ArquillianResource

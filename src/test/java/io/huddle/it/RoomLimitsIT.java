@@ -51,10 +51,10 @@ class RoomLimitsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.plain(Map.of(
+        return Deployments.plain(Deployments.ratesOff(Map.of(
                 "huddle.chat.maxRooms", Integer.toString(MAX_ROOMS),
                 "huddle.chat.idleRoomTimeout", Integer.toString(IDLE_MS),
-                "huddle.chat.listRoomsLimit", Integer.toString(LIST_LIMIT)));
+                "huddle.chat.listRoomsLimit", Integer.toString(LIST_LIMIT)), "roomCreate"));
     }
 
     @ArquillianResource

@@ -70,10 +70,10 @@ class HistoryClusterIT {
 
     private static File war(String nodeId) {
         File file = new File(WORK, nodeId + ".war");
-        Deployments.plain(Map.of("huddle.general.id", nodeId, "huddle.redis.address", redis.address(),
+        Deployments.plain(Deployments.ratesOff(Map.of("huddle.general.id", nodeId, "huddle.redis.address", redis.address(),
                         "huddle.redis.prefix", "ithistory", "huddle.redis.timeout", "1000",
                         "huddle.chat.rooms.busy.history.size", "1000",
-                        "huddle.websocket.outbox.maxMessages", "2000"))
+                        "huddle.websocket.outbox.maxMessages", "2000"), "say", "frames"))
                 .as(ZipExporter.class).exportTo(file, true);
         return file;
     }

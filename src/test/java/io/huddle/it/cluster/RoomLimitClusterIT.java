@@ -61,13 +61,13 @@ class RoomLimitClusterIT {
 
     private static File war(String nodeId) {
         File file = new File(WORK, nodeId + ".war");
-        Deployments.plain(Map.of(
+        Deployments.plain(Deployments.ratesOff(Map.of(
                 "huddle.general.id", nodeId,
                 "huddle.redis.address", redis.address(),
                 "huddle.redis.prefix", PREFIX,
                 "huddle.chat.maxRooms", Integer.toString(MAX_ROOMS),
                 "huddle.chat.idleRoomTimeout", "3000",
-                "huddle.chat.listRoomsLimit", "5")).as(ZipExporter.class).exportTo(file, true);
+                "huddle.chat.listRoomsLimit", "5"), "roomCreate")).as(ZipExporter.class).exportTo(file, true);
         return file;
     }
 
