@@ -8,6 +8,7 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,12 +31,18 @@ public class PrimusEndpoint extends Endpoint {
 
     private static final Logger LOG = Logger.getLogger(PrimusEndpoint.class.getName());
 
+    /** What a close Huddle made is logged as where the container does not report it (Tyrus). */
+    private static final CloseReason ENDED_BY_SERVER =
+            new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "closed by the server");
+
     private final WebsocketSessions sessions;
     private final EventDispatcher dispatcher;
     private final VerbExecutor verbs;
 
-    private Connection connection;
-    private Lane lane;
+    private volatile Connection connection;
+    private volatile Lane lane;
+    /** Set by the first close: the container's {@code onClose}, or Huddle's own close where the container is silent. */
+    private final AtomicBoolean ended = new AtomicBoolean();
     private FrameAssembly assembly;
 
     PrimusEndpoint(HandshakeConfigurator.Services services) {
@@ -52,7 +59,7 @@ public class PrimusEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         lane = verbs.newLane();
-        connection = sessions.open(session, config);
+        connection = sessions.open(session, config, () -> ended(ENDED_BY_SERVER));
         assembly = new FrameAssembly(session.getMaxTextMessageBufferSize());
         session.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::text);
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) this::binary);
@@ -79,7 +86,12 @@ public class PrimusEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason reason) {
-        if (connection != null) {
+        ended(reason);
+    }
+
+    /** The connection's end, once, whether the container reported it or Huddle closed it. */
+    private void ended(CloseReason reason) {
+        if (connection != null && ended.compareAndSet(false, true)) {
             // leaving rooms touches the store and runs leave middleware: never on an I/O thread; the verbs still
             // queued on the lane are dropped, nobody is there to answer them
             Connection closed = connection;

@@ -80,13 +80,16 @@ public class WebsocketSessions {
         serverCloseFrame = encoder.encode(SERVER_CLOSE);
     }
 
-    /** Opens the connection of a new socket, whose handshake the container carried to {@code endpointConfig}. */
-    Connection open(Session session, EndpointConfig endpointConfig) {
+    /**
+     * Opens the connection of a new socket, whose handshake the container carried to {@code endpointConfig}.
+     * {@code ended} is the endpoint's close path, for a container that may not report a close Huddle made.
+     */
+    Connection open(Session session, EndpointConfig endpointConfig, Runnable ended) {
         Handshake handshake = container.take(Handshake.class, endpointConfig, session);
         session.setMaxTextMessageBufferSize(websocket.maxFrameBytes());
         session.setMaxBinaryMessageBufferSize(websocket.maxFrameBytes());
         // before the idle timeout is set: on Tyrus, setting it already schedules the timer task prepare() disarms
-        FrameTransport<Session> transport = container.prepare(session);
+        FrameTransport<Session> transport = container.reportingCloses(container.prepare(session), ended);
         session.setMaxIdleTimeout(0);
         Outbox outbox = new Outbox(handshake.connectionId(), session, transport, concurrentSends,
                 outboxSettings.maxMessages(), outboxSettings.maxBytes());

@@ -26,6 +26,15 @@ public interface ContainerSupport {
     FrameTransport<Session> prepare(Session session);
 
     /**
+     * {@code transport} (from {@link #prepare}), made to run {@code ended} once Huddle closed the socket, where the
+     * container may never call the endpoint's {@code onClose} for a close Huddle made. By default unchanged: the
+     * container reports every close. {@code ended} must be safe to run more than once.
+     */
+    default FrameTransport<Session> reportingCloses(FrameTransport<Session> transport, Runnable ended) {
+        return transport;
+    }
+
+    /**
      * Keeps {@code value} for the socket being upgraded with {@code perConnection}, from
      * {@code modifyHandshake}; {@link #take} finds it when that socket's endpoint opens. By default in the user
      * properties (see {@link UserProperties}).

@@ -7,7 +7,9 @@ import jakarta.websocket.Session;
  * Payara Micro's Tyrus: each session's idle timer is tamed ({@link TyrusIdleTimer}); a session where that fails sends
  * under the JDK's class loader ({@link PlatformLoaderTransport}). One send in flight: Tyrus gained nothing measurable
  * from more (README, Performance, Payara Micro). Tyrus hands {@code modifyHandshake} a
- * per-connection copy of the user properties, so the handshake travels there.
+ * per-connection copy of the user properties, so the handshake travels there. A socket whose client vanished
+ * without a close frame is never reported closed by Tyrus on Payara, even once Huddle closes it
+ * ({@link TyrusCloseReport}).
  */
 final class TyrusSupport implements ContainerSupport {
 
@@ -27,5 +29,10 @@ final class TyrusSupport implements ContainerSupport {
     @Override
     public FrameTransport<Session> prepare(Session session) {
         return idleTimer.install(session) ? StandardTransport.INSTANCE : platformLoader;
+    }
+
+    @Override
+    public FrameTransport<Session> reportingCloses(FrameTransport<Session> transport, Runnable ended) {
+        return new TyrusCloseReport(transport, ended);
     }
 }
