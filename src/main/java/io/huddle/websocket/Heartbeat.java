@@ -49,7 +49,10 @@ public class Heartbeat {
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         long interval = websocket.pingIntervalMillis();
         if (interval > 0) {
-            ticks = scheduler.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+            // fixed delay, not fixed rate: a tick held up (a stalled JVM, a scheduler thread shared with a Redis call
+            // during a failover) must not be followed by catch-up ticks back to back, which would judge clients that
+            // were pinged a moment ago and close them all as silent
+            ticks = scheduler.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
         }
     }
 
