@@ -1,5 +1,6 @@
 package io.huddle.cluster;
 
+import io.huddle.config.HistorySettings;
 import io.huddle.connection.ServerRefusal;
 import io.huddle.connection.ErrorMessages;
 import org.redisson.api.RTopic;
@@ -75,9 +76,12 @@ final class RedisRoomChannels {
      * stream order; if Redis fails it, this node's members get it directly, without a position.
      */
     void publish(RoomMessage message) {
-        if (message.kept() && history.limitsFor(message.room()).enabled()) {
-            publishKept(message);
-            return;
+        if (message.kept()) {
+            HistorySettings.Limits kept = history.limitsFor(message.room());
+            if (kept.enabled()) {
+                publishKept(message, kept);
+                return;
+            }
         }
         delivery.deliver(message);
         try {
@@ -104,11 +108,10 @@ final class RedisRoomChannels {
      * it; certainly not run, and it is delivered here, late; still unknown, and it is lost (counted as
      * {@code unanswered}, logged). The script itself is never re-sent ({@link RedisRoomHistory#appendAndPublish}).
      */
-    private void publishKept(RoomMessage message) {
+    private void publishKept(RoomMessage message, HistorySettings.Limits kept) {
         CompletableFuture<Object> appended;
         try {
-            appended = history.appendAndPublish(message.room(), codec.write(message),
-                    history.limitsFor(message.room())).toCompletableFuture();
+            appended = history.appendAndPublish(message.room(), codec.write(message), kept).toCompletableFuture();
         } catch (RuntimeException e) {
             deliverHereOnly(message, e);
             return;

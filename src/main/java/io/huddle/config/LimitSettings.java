@@ -19,7 +19,7 @@ import java.util.Map;
  * @param say          {@code say} on one connection, in rooms without their own rate
  * @param actions      {@code action}, {@code file} and {@code documentation} on one connection; over {@code /api},
  *                     per fingerprint (else address)
- * @param roomVerbs    {@code roomAdd}, {@code roomLeave} and {@code roomView} on one connection
+ * @param roomVerbs    {@code roomAdd}, {@code roomLeave}, {@code roomView} and {@code roomHistory} on one connection
  * @param roomCreate   {@code createChatRoom} calls of one connection (or {@code /api} client)
  * @param metadata     {@code setMetadata} calls of one connection (each is announced in every room it is in)
  * @param hammering    refusals one connection may collect before it is closed ({@code rate}: how many a second are

@@ -11,7 +11,7 @@ public enum Limit {
     SAY("say"),
     /** {@code action}, {@code file} and {@code documentation}; over {@code /api} per client, not per request. */
     ACTIONS("actions"),
-    /** {@code roomAdd}, {@code roomLeave}, {@code roomView}. */
+    /** {@code roomAdd}, {@code roomLeave}, {@code roomView}, {@code roomHistory}. */
     ROOM_VERBS("roomVerbs"),
     /** {@code createChatRoom} calls. */
     ROOM_CREATE("roomCreate"),

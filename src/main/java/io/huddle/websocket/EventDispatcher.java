@@ -82,10 +82,15 @@ public class EventDispatcher {
         if (event instanceof ClientEvent.Pong) {
             return; // a heartbeat is never limited: throttling it would drop a client for being alive
         }
+        if (connection.limits().isClosing()) {
+            return; // closed for hammering, told so, and about to be closed: nothing more is answered
+        }
         try {
             spendTokens(connection.limits(), event);
         } catch (RateLimited e) {
-            refuseRateLimited(connection, event, e);
+            if (!connection.limits().isClosing()) { // the refusal that ends it is not answered either
+                refuseRateLimited(connection, event, e);
+            }
             return;
         }
         if (lane.isIdle() && isQuick(event)) {
@@ -107,7 +112,7 @@ public class EventDispatcher {
         if (event instanceof ClientEvent.Say say) {
             limits.takeSay(say.room());
         } else if (event instanceof ClientEvent.RoomAdd || event instanceof ClientEvent.RoomLeave
-                || event instanceof ClientEvent.RoomView) {
+                || event instanceof ClientEvent.RoomView || event instanceof ClientEvent.RoomHistory) {
             limits.take(Limit.ROOM_VERBS);
         } else if (event instanceof ClientEvent.FileCall || event instanceof ClientEvent.Documentation) {
             limits.take(Limit.ACTIONS);

@@ -14,6 +14,8 @@ import io.huddle.limits.ConnectionLimits;
 import io.huddle.limits.RateLimits;
 import io.huddle.websocket.container.ContainerSupport;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -21,6 +23,8 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,6 +37,14 @@ public class WebsocketSessions {
 
     /** Sent before a deliberate close: the stock client then does not reconnect (spec §1.3). */
     static final String SERVER_CLOSE = "primus::server::close";
+
+    /**
+     * How long a connection closed for hammering stays open after it was told not to reconnect. Tyrus (Payara) closes
+     * the TCP connection as soon as its close frame is written, so a client still writing its last frames got a
+     * reset ({@code 1006}, "Broken pipe") instead of the 1008; a second lets such a client finish and read the close.
+     * The stock client ends the connection itself on {@code primus::server::close}, sooner.
+     */
+    static final long HAMMERING_CLOSE_DELAY_MILLIS = 1000;
 
     /** How long undeploy waits for the last frames to leave. */
     private static final long SHUTDOWN_DRAIN_MILLIS = 3000;
@@ -62,6 +74,9 @@ public class WebsocketSessions {
 
     @Inject
     RateLimits rateLimits;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     /** The upgrade's query parameter that asks for positions. */
     static final String POSITIONS_PARAMETER = "positions";
@@ -93,9 +108,7 @@ public class WebsocketSessions {
         session.setMaxIdleTimeout(0);
         Outbox outbox = new Outbox(handshake.connectionId(), session, transport, concurrentSends,
                 outboxSettings.maxMessages(), outboxSettings.maxBytes());
-        // a client that keeps hammering past its refusals is ended on purpose: told not to reconnect (spec §1.5)
-        ConnectionLimits limits = rateLimits.forConnection(handshake.connectionId(),
-                () -> outbox.closeAfter(serverCloseFrame, CloseStatus.RATE_LIMITED));
+        ConnectionLimits limits = rateLimits.forConnection(handshake.connectionId(), () -> endHammering(outbox));
         Connection connection = new Connection(handshake.connectionId(), handshake.fingerprint(),
                 Connection.TYPE_WEBSOCKET, handshake.remoteIP(), handshake.remotePort(), outbox, limits);
         connection.wantsPositions(asksForPositions(session));
@@ -111,6 +124,21 @@ public class WebsocketSessions {
         }
         LOG.log(Level.FINE, "opened {0}", connection);
         return connection;
+    }
+
+    /**
+     * A client that keeps hammering past its refusals is ended on purpose: told not to reconnect (spec §1.5) at once,
+     * closed with 1008 {@link #HAMMERING_CLOSE_DELAY_MILLIS} later; its frames in between are dropped unread
+     * ({@link EventDispatcher}).
+     */
+    private void endHammering(Outbox outbox) {
+        outbox.offer(serverCloseFrame);
+        try {
+            scheduler.schedule(() -> outbox.closeAfter(null, CloseStatus.RATE_LIMITED), HAMMERING_CLOSE_DELAY_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) { // the application is stopping
+            outbox.closeAfter(null, CloseStatus.RATE_LIMITED);
+        }
     }
 
     /** {@code ?positions=1} on the upgrade: Huddle's client asks for each room message's position and epoch. */

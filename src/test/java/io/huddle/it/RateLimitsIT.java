@@ -2,6 +2,7 @@ package io.huddle.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -44,6 +45,7 @@ class RateLimitsIT {
     private static final int ACTIONS_BURST = 8;
     private static final int ROOM_CREATE_BURST = 2;
     private static final int HAMMERING_BURST = 30;
+    private static final int ROOM_VERBS_BURST = 6;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -54,6 +56,8 @@ class RateLimitsIT {
                 Map.entry("huddle.limits.actions.burst", Integer.toString(ACTIONS_BURST)),
                 Map.entry("huddle.limits.roomCreate.rate", "0.1"),
                 Map.entry("huddle.limits.roomCreate.burst", Integer.toString(ROOM_CREATE_BURST)),
+                Map.entry("huddle.limits.roomVerbs.rate", "0.1"),
+                Map.entry("huddle.limits.roomVerbs.burst", Integer.toString(ROOM_VERBS_BURST)),
                 Map.entry("huddle.limits.hammering.rate", "1"),
                 Map.entry("huddle.limits.hammering.burst", Integer.toString(HAMMERING_BURST)),
                 // where trusted back-end bots speak: no say limit in this room
@@ -133,9 +137,31 @@ class RateLimitsIT {
             TestClient.Closed closed = hammer.awaitClose(Duration.ofSeconds(10));
             assertEquals(1008, closed.code(), closed.toString());
             assertEquals("rate limit exceeded", closed.reason());
-            assertTrue(hammer.frames().contains(Json.createValue("primus::server::close")),
-                    "the stock client must not reconnect: " + hammer.describe());
+            List<JsonValue> frames = hammer.frames();
+            int told = frames.indexOf(Json.createValue("primus::server::close"));
+            assertTrue(told >= 0, "the stock client must not reconnect: " + hammer.describe());
+            assertTrue(frames.subList(told, frames.size()).stream()
+                            .noneMatch(f -> f instanceof JsonObject o && o.containsKey("error")),
+                    "once told, its frames are dropped unanswered: " + hammer.describe());
             assertEquals("OK", other.request("detailsView").getString("status"));
+        }
+    }
+
+    @Test
+    void roomHistorySpendsFromTheRoomVerbsBucketLikeRoomView() throws Exception {
+        String room = new RoomOps(base).newRoom("verbs");
+        try (TestClient client = TestClient.connect(base)) {
+            join(client, room); // the first roomVerbs token
+            for (int i = 1; i < ROOM_VERBS_BURST; i++) {
+                String verb = i % 2 == 0 ? "roomView" : "roomHistory";
+                JsonObject reply = client.request(verb, Map.of("room", room));
+                assertFalse(reply.containsKey("error"), verb + " within the burst: " + reply);
+            }
+            JsonObject history = client.request("roomHistory", Map.of("room", room));
+            assertError(history, "Error: rate limit exceeded (roomVerbs)");
+            long retryAfter = history.getJsonNumber("retryAfter").longValue();
+            assertTrue(retryAfter > 0 && retryAfter <= 10_000, "a token every 10 s: " + history);
+            assertError(client.request("roomView", Map.of("room", room)), "Error: rate limit exceeded (roomVerbs)");
         }
     }
 

@@ -15,7 +15,6 @@ import io.huddle.limits.RateLimits;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -113,13 +112,8 @@ public class ApiServlet extends HttpServlet {
      * each time, which would make every request a new client).
      */
     private ConnectionLimits limitsOf(HttpServletRequest request, String fingerprint, ClientAddress address) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (cookie.getName().equals(web.cookieKey()) && cookie.getValue().equals(fingerprint)) {
-                    return rateLimits.forApiClient("fingerprint " + fingerprint);
-                }
-            }
+        if (fingerprint.equals(FingerprintFilter.cookie(request, web.cookieKey()))) {
+            return rateLimits.forApiClient("fingerprint " + fingerprint);
         }
         return rateLimits.forApiClient("address " + address.ip());
     }
