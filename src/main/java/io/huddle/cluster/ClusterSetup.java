@@ -69,6 +69,7 @@ public class ClusterSetup {
     private ClusterBus bus;
     private RoomHistory history;
     private ConnectionDirectory directory;
+    private FingerprintConnections fingerprints = FingerprintConnections.SINGLE_NODE;
 
     @PostConstruct
     void choose() {
@@ -82,6 +83,7 @@ public class ClusterSetup {
             bus = redis.bus();
             history = redis.history();
             directory = redis.directory();
+            fingerprints = redis.fingerprints();
         } else {
             LOG.info(() -> "node " + node.id() + ": single node, rooms and members in memory (set"
                     + " huddle.redis.address to cluster)");
@@ -147,6 +149,12 @@ public class ClusterSetup {
     @ApplicationScoped
     ConnectionDirectory connectionDirectory() {
         return directory;
+    }
+
+    @Produces
+    @ApplicationScoped
+    FingerprintConnections fingerprintConnections() {
+        return fingerprints;
     }
 
     @PreDestroy

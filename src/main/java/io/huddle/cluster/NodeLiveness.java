@@ -31,6 +31,8 @@ final class NodeLiveness implements LiveNodes {
     private final Consumer<String> forgetNode;
     private final String startedAt = Long.toString(System.currentTimeMillis());
     private final Set<String> liveNodes = ConcurrentHashMap.newKeySet();
+    /** "node/startedAt" of every node beating at the last check, this one included. */
+    private volatile Set<String> liveInstances = Set.of();
 
     /** @param forgetNode forgets what the store and directory recorded about a dead node, after {@link NodeDied} */
     NodeLiveness(RedissonClient redis, RedisKeys keys, String nodeId, long nodeTimeoutMillis, Event<NodeDied> died,
@@ -56,20 +58,25 @@ final class NodeLiveness implements LiveNodes {
     /** Notes which known nodes still beat, and cleans up after those that stopped. */
     void checkOtherNodes() {
         Set<String> alive = new HashSet<>();
+        Set<String> instances = new HashSet<>();
         alive.add(nodeId);
+        instances.add(instance());
         for (Object known : nodes().readAll()) {
             String node = (String) known;
             if (node.equals(nodeId)) {
                 continue;
             }
-            if (heartbeat(node).isExists()) {
+            String started = heartbeat(node).get();
+            if (started != null) {
                 alive.add(node);
+                instances.add(node + "/" + started);
             } else {
                 cleanUpAfter(node);
             }
         }
         liveNodes.retainAll(alive);
         liveNodes.addAll(alive);
+        liveInstances = Set.copyOf(instances);
     }
 
     private void cleanUpAfter(String node) {
@@ -100,6 +107,25 @@ final class NodeLiveness implements LiveNodes {
             liveNodes.add(node); // the next check confirms or drops it
         }
         return beating;
+    }
+
+    /**
+     * This run of this node: its id and when it started. A node restarted under the same id is another instance, so
+     * what its previous run left in Redis is not taken for its own.
+     */
+    String instance() {
+        return nodeId + "/" + startedAt;
+    }
+
+    /** The instances ({@link #instance()}) found beating at the last check, this one always included. */
+    Set<String> liveInstances() {
+        Set<String> live = liveInstances;
+        if (live.contains(instance())) {
+            return live;
+        }
+        Set<String> withThis = new HashSet<>(live);
+        withThis.add(instance());
+        return withThis;
     }
 
     /** Clean stop: this node leaves the set of nodes at once instead of when its heartbeat expires. */

@@ -38,6 +38,7 @@ final class RedisCluster {
     private final RedisNodeRpc rpc;
     private final ClusterBus bus;
     private final RedisConnectionDirectory directory;
+    private final RedisFingerprintConnections fingerprints;
     private final NodeLiveness liveness;
     private final PubSubProbe probe;
     private final Event<ClusterReconnected> reconnected;
@@ -63,6 +64,8 @@ final class RedisCluster {
         this.bus = new RedisClusterBus(nodeId, channels, rpc);
         this.liveness = new NodeLiveness(redis, keys, nodeId, nodeTimeoutMillis, died, this::forget);
         this.directory = new RedisConnectionDirectory(redis, keys, nodeId, liveness);
+        this.fingerprints = new RedisFingerprintConnections(redis, keys, liveness.instance(),
+                liveness::liveInstances);
         this.probe = new PubSubProbe(keys, nodeId, topics);
         this.reconnected = reconnected;
     }
@@ -81,6 +84,10 @@ final class RedisCluster {
 
     ConnectionDirectory directory() {
         return directory;
+    }
+
+    FingerprintConnections fingerprints() {
+        return fingerprints;
     }
 
     void start(ScheduledExecutorService scheduler) {

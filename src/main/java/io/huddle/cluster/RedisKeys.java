@@ -87,6 +87,11 @@ final class RedisKeys {
         return prefix + ":fingerprintSecret";
     }
 
+    /** Hash: node instance → its open connections with the fingerprint (see {@link RedisFingerprintConnections}). */
+    String fingerprintConnections(String fingerprint) {
+        return prefix + ":fingerprint:{" + fingerprint + "}:connections";
+    }
+
     /** Lock taken by the survivor that cleans up after a dead node. */
     String cleanupLock(String node) {
         return prefix + ":node:{" + node + "}:cleanup";

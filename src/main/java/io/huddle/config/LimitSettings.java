@@ -13,7 +13,7 @@ import java.util.Map;
  *                     {@code you have too many pending requests}
  * @param connectionsPerAddress     websocket connections one client address (an IPv6 /64) may hold on a node;
  *                                  one more upgrade is refused with 429
- * @param connectionsPerFingerprint websocket connections one fingerprint (one browser) may hold on a node; one more
+ * @param connectionsPerFingerprint websocket connections one fingerprint (one browser) may hold (cluster-wide); one more
  *                                  upgrade is refused with 429
  * @param frames       every inbound websocket frame but the heartbeat's pong
  * @param say          {@code say} on one connection, in rooms without their own rate

@@ -1,22 +1,32 @@
 package io.huddle.limits;
 
+import io.huddle.cluster.ClusterReconnected;
+import io.huddle.cluster.ClusterSetup;
+import io.huddle.cluster.ClusterUnavailable;
+import io.huddle.cluster.FingerprintConnections;
 import io.huddle.config.LimitSettings;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.ErrorMessages;
 import io.huddle.connection.TrustedProxies;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The websocket connections a node holds per client address and per fingerprint
@@ -26,6 +36,11 @@ import java.util.function.Supplier;
  * ({@link Admission#release}), and otherwise (the client vanished before its 101 was read) by the next admission
  * after {@link #PENDING_NANOS}. Counts change atomically per key ({@link ConcurrentHashMap#compute}), so concurrent
  * upgrades never overshoot a cap, and each admission is released exactly once.
+ *
+ * <p>In a cluster the fingerprint's cap holds across all nodes ({@link FingerprintConnections}, counted in Redis);
+ * the address cap stays per node, as each node sees its own share of a proxy's or a NAT's clients. While Redis does
+ * not answer, the fingerprint cap falls back to this node's own count (logged at WARNING at most once a minute) and
+ * this node's counts are written again when Redis is back: a Redis outage must not refuse every new connection.
  *
  * <p>An IPv6 client is counted by its /64 network: one subscriber's allocation, where a single IPv6 address would
  * let one machine dodge the cap by rotating addresses it already owns.
@@ -48,8 +63,20 @@ public class ConnectionQuota {
     @Inject
     Refusals refusals;
 
+    @Inject
+    FingerprintConnections cluster;
+
+    @Inject
+    ClusterSetup clusterSetup;
+
+    private static final Logger LOG = Logger.getLogger(ConnectionQuota.class.getName());
+    private static final long WARN_EVERY_NANOS = 60_000_000_000L;
+    private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final Map<String, Integer> perFingerprint = new ConcurrentHashMap<>();
+    /** Fingerprints whose release Redis did not take: written again when it is back ({@link #recount}). */
+    private final Set<String> unreleased = ConcurrentHashMap.newKeySet();
     /** Open connections, by connection id, so their close finds what to release. */
     private final Map<String, Admission> open = new ConcurrentHashMap<>();
     /** Admissions in the order they were made, so the oldest still pending is always at the head. */
@@ -75,16 +102,88 @@ public class ConnectionQuota {
             throw new ClientError(ErrorMessages.tooManyConnectionsFromAddress(limits.connectionsPerAddress()),
                     TOO_MANY_REQUESTS);
         }
-        if (!increment(perFingerprint, fingerprint, limits.connectionsPerFingerprint())) {
+        int max = limits.connectionsPerFingerprint();
+        if (!increment(perFingerprint, fingerprint, max)) {
             decrement(perAddress, addressKey);
-            refusals.refused(PER_FINGERPRINT, address, () -> limits.connectionsPerFingerprint() + " websocket"
-                    + " connections with one fingerprint are open on this node");
-            throw new ClientError(ErrorMessages.tooManyConnectionsWithFingerprint(limits.connectionsPerFingerprint()),
-                    TOO_MANY_REQUESTS);
+            throw refusedFingerprint(address, "on this node");
         }
-        Admission admission = new Admission(addressKey, fingerprint, now + PENDING_NANOS);
+        ClusterShare share = countInCluster(fingerprint, max);
+        if (share == ClusterShare.FULL) {
+            decrement(perAddress, addressKey);
+            decrement(perFingerprint, fingerprint);
+            throw refusedFingerprint(address, "in the cluster");
+        }
+        Admission admission = new Admission(addressKey, fingerprint, now + PENDING_NANOS,
+                share == ClusterShare.COUNTED);
         pending.add(admission);
         return admission;
+    }
+
+    private ClientError refusedFingerprint(String address, String where) {
+        int max = limits.connectionsPerFingerprint();
+        refusals.refused(PER_FINGERPRINT, address, () -> max + " websocket connections with one fingerprint are open "
+                + where);
+        return new ClientError(ErrorMessages.tooManyConnectionsWithFingerprint(max), TOO_MANY_REQUESTS);
+    }
+
+    /** What the cluster-wide count said of one more connection. */
+    private enum ClusterShare { COUNTED, UNCOUNTED, FULL }
+
+    private ClusterShare countInCluster(String fingerprint, int max) {
+        if (!clusterSetup.clustered()) {
+            return ClusterShare.UNCOUNTED;
+        }
+        if (!clusterSetup.healthy()) {
+            warnUncounted(null);
+            return ClusterShare.UNCOUNTED;
+        }
+        try {
+            return cluster.admit(fingerprint, max) ? ClusterShare.COUNTED : ClusterShare.FULL;
+        } catch (ClusterUnavailable e) {
+            warnUncounted(e);
+            return ClusterShare.UNCOUNTED;
+        }
+    }
+
+    private void releaseInCluster(String fingerprint) {
+        try {
+            cluster.release(fingerprint);
+        } catch (ClusterUnavailable e) {
+            unreleased.add(fingerprint);
+            LOG.log(Level.FINE, "could not release a connection of a fingerprint in Redis; rewritten when it is back", e);
+        }
+    }
+
+    private void warnUncounted(ClusterUnavailable cause) {
+        long now = System.nanoTime();
+        long last = lastWarned.get();
+        if (now - last >= WARN_EVERY_NANOS && lastWarned.compareAndSet(last, now)) {
+            LOG.log(Level.WARNING, "Redis does not answer: huddle.limits.connectionsPerFingerprint holds per node until"
+                    + " it is back" + (cause == null ? "" : " (" + cause.getMessage() + ")")
+                    + " (logged at most once a minute)");
+        }
+    }
+
+    /**
+     * Redis was away or came back empty: this node's fingerprint counts there are written again from its own, so a
+     * release lost meanwhile does not keep a user refused, and a Redis that lost its data counts this node again.
+     */
+    void recount(@Observes ClusterReconnected reconnected) {
+        if (!clusterSetup.clustered()) {
+            return;
+        }
+        Set<String> released = Set.copyOf(unreleased);
+        Map<String, Integer> counts = new HashMap<>(perFingerprint);
+        released.forEach(fingerprint -> counts.putIfAbsent(fingerprint, 0));
+        try {
+            cluster.rewrite(counts);
+            unreleased.removeAll(released);
+            // what was admitted while Redis was away is in Redis now: its close must release it there too
+            open.values().forEach(Admission::countedInCluster);
+            pending.forEach(Admission::countedInCluster);
+        } catch (ClusterUnavailable e) {
+            LOG.log(Level.WARNING, "could not rewrite this node's connections per fingerprint in Redis: " + e.getMessage());
+        }
     }
 
     /** The admitted connection's socket opened: it stays counted until {@link #closed}. */
@@ -155,11 +254,14 @@ public class ConnectionQuota {
         private final long deadline;
         private boolean opened;
         private boolean counted = true;
+        /** Whether the cluster-wide count holds this place too (false on a single node or while Redis was away). */
+        private boolean countedInCluster;
 
-        private Admission(String address, String fingerprint, long deadline) {
+        private Admission(String address, String fingerprint, long deadline, boolean countedInCluster) {
             this.address = address;
             this.fingerprint = fingerprint;
             this.deadline = deadline;
+            this.countedInCluster = countedInCluster;
         }
 
         synchronized boolean isPending() {
@@ -177,6 +279,13 @@ public class ConnectionQuota {
                 counted = true;
             }
             opened = true;
+        }
+
+        /** The cluster-wide count holds this place now (rewritten after Redis was away). */
+        synchronized void countedInCluster() {
+            if (counted) {
+                countedInCluster = true;
+            }
         }
 
         /** Frees its place: its connection closed, or its upgrade failed. Idempotent. */
@@ -197,6 +306,10 @@ public class ConnectionQuota {
             decrement(perAddress, address);
             decrement(perFingerprint, fingerprint);
             counted = false;
+            if (countedInCluster) {
+                countedInCluster = false;
+                releaseInCluster(fingerprint);
+            }
         }
     }
 }

@@ -1,9 +1,11 @@
 package io.huddle.it.cluster;
 
 import io.huddle.it.Deployments;
+import io.huddle.it.RawUpgrade;
 import io.huddle.it.RoomOps;
 import io.huddle.it.ServerNode;
 import io.huddle.it.TestClient;
+import io.huddle.it.TestHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -28,10 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The room cap holds for the cluster, not per node: two WildFly nodes sharing a real Redis, each with
- * {@code huddle.chat.maxRooms} {@value #MAX_ROOMS}, creating rooms as fast as they can at the same time, together
+ * The caps that hold for the cluster, not per node, on two WildFly nodes sharing a real Redis. The room cap: each node
+ * with {@code huddle.chat.maxRooms} {@value #MAX_ROOMS}, creating rooms as fast as they can at the same time, together
  * create exactly that many; the idle client rooms then go (swept by whichever node claims them) while an occupied one
- * stays, and {@code listRooms} reads a bounded page from Redis.
+ * stays, and {@code listRooms} reads a bounded page from Redis. The connections of one fingerprint
+ * ({@code huddle.limits.connectionsPerFingerprint} {@value #PER_FINGERPRINT}) count on both nodes together.
  */
 class RoomLimitClusterIT {
 
@@ -39,6 +42,7 @@ class RoomLimitClusterIT {
     private static final Duration BOOT = Duration.ofSeconds(180);
     private static final int MAX_ROOMS = 25;
     private static final String PREFIX = "captest";
+    private static final int PER_FINGERPRINT = 3;
 
     private static RedisProcess redis;
     private static ServerNode a;
@@ -67,7 +71,8 @@ class RoomLimitClusterIT {
                 "huddle.redis.prefix", PREFIX,
                 "huddle.chat.maxRooms", Integer.toString(MAX_ROOMS),
                 "huddle.chat.idleRoomTimeout", "3000",
-                "huddle.chat.listRoomsLimit", "5"), "roomCreate")).as(ZipExporter.class).exportTo(file, true);
+                "huddle.chat.listRoomsLimit", "5",
+                "huddle.limits.connectionsPerFingerprint", Integer.toString(PER_FINGERPRINT)), "roomCreate")).as(ZipExporter.class).exportTo(file, true);
         return file;
     }
 
@@ -124,6 +129,52 @@ class RoomLimitClusterIT {
             JsonObject again = onA.request("action", Map.of("params", Json.createObjectBuilder()
                     .add("action", "createChatRoom").add("name", "after-" + run).build()));
             assertEquals(JsonValue.TRUE, again.get("didCreate"), again.toString());
+        }
+    }
+
+    @Test
+    void oneBrowsersConnectionsCountOnBothNodesTogether() throws Exception {
+        String browser = TestHttp.fingerprint(a.url());
+        Map<String, String> cookie = Map.of("Cookie", "sessionID=" + browser);
+        List<TestClient> tabs = new ArrayList<>();
+        try {
+            tabs.add(TestClient.connect(a.url(), null, cookie));
+            tabs.add(TestClient.connect(a.url(), null, cookie));
+            tabs.add(TestClient.connect(b.url(), null, cookie));
+            assertEquals(browser, tabs.get(2).details().getString("fingerprint"), "B keeps the fingerprint A signed");
+            // a node counts its peers' connections from its first liveness check after they joined
+            for (ServerNode node : List.of(b, a)) {
+                eventually(Duration.ofSeconds(10), () -> RawUpgrade.attempt(node.url(), null, cookie), refused -> {
+                    assertEquals(429, refused.status(), node.name());
+                    assertEquals("too many connections from this browser: at most " + PER_FINGERPRINT + " at a time;"
+                            + " close one and try again", refused.body());
+                });
+            }
+            assertEquals(101, TestClient.handshakeStatus(b.url(), "sessionID=" + TestHttp.fingerprint(b.url()),
+                    Map.of()), "another browser connects");
+
+            tabs.remove(0).close();
+            eventually(Duration.ofSeconds(10), () -> assertEquals(101, TestClient.handshakeStatus(b.url(), null,
+                    cookie), "the place A freed is free on B"));
+        } finally {
+            tabs.forEach(TestClient::close);
+        }
+    }
+
+    @Test
+    void aNodeThatIsNotAliveNoLongerCountsAgainstAFingerprint() throws Exception {
+        String browser = TestHttp.fingerprint(b.url());
+        // what a node that died holding this browser's connections leaves behind
+        redis.command("HSET " + PREFIX + ":fingerprint:{" + browser + "}:connections gone-node/1 " + PER_FINGERPRINT);
+        List<TestClient> tabs = new ArrayList<>();
+        try {
+            for (int i = 0; i < PER_FINGERPRINT; i++) {
+                tabs.add(TestClient.connect(i % 2 == 0 ? a.url() : b.url(), "sessionID=" + browser, Map.of()));
+            }
+            eventually(Duration.ofSeconds(10), () -> RawUpgrade.attempt(a.url(), "sessionID=" + browser, Map.of()),
+                    refused -> assertEquals(429, refused.status(), "the live nodes' own connections still count"));
+        } finally {
+            tabs.forEach(TestClient::close);
         }
     }
 
