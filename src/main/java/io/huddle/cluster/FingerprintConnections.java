@@ -9,7 +9,8 @@ import java.util.Map;
  * every sum) and its leftovers expire.
  *
  * <p>Contract: {@link #admit} and {@link #release} pair up per connection on the node that admitted it. Both are
- * bounded by the Redis timeout and throw {@link ClusterUnavailable} when Redis does not answer; the caller then
+ * bounded by the Redis timeout and throw {@link ClusterUnavailable} when Redis does not answer, at once while this
+ * node knows Redis to be away (so an outage does not slow every upgrade down by a timeout); the caller then
  * decides (Huddle's {@code ConnectionQuota} falls back to the node's own cap and rewrites this node's counts with
  * {@link #rewrite} once Redis is back).
  */

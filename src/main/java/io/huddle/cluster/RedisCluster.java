@@ -65,7 +65,7 @@ final class RedisCluster {
         this.liveness = new NodeLiveness(redis, keys, nodeId, nodeTimeoutMillis, died, this::forget);
         this.directory = new RedisConnectionDirectory(redis, keys, nodeId, liveness);
         this.fingerprints = new RedisFingerprintConnections(redis, keys, liveness.instance(),
-                liveness::liveInstances);
+                liveness::liveInstances, this::connected);
         this.probe = new PubSubProbe(keys, nodeId, topics);
         this.reconnected = reconnected;
     }

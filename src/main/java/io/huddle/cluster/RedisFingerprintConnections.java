@@ -7,6 +7,7 @@ import org.redisson.client.codec.StringCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import static io.huddle.cluster.RedisCalls.guarded;
@@ -56,21 +57,27 @@ final class RedisFingerprintConnections implements FingerprintConnections {
     private final RedisKeys keys;
     private final String instance;
     private final Supplier<? extends Iterable<String>> liveInstances;
+    private final BooleanSupplier connected;
 
     /**
      * @param instance      this node's run ({@link NodeLiveness#instance()}): its field in every hash
      * @param liveInstances the instances whose heartbeat is current, this one included
+     * @param connected     whether this node's last beat reached Redis
      */
     RedisFingerprintConnections(RedissonClient redis, RedisKeys keys, String instance,
-                                Supplier<? extends Iterable<String>> liveInstances) {
+                                Supplier<? extends Iterable<String>> liveInstances, BooleanSupplier connected) {
         this.redis = redis;
         this.keys = keys;
         this.instance = instance;
         this.liveInstances = liveInstances;
+        this.connected = connected;
     }
 
     @Override
     public boolean admit(String fingerprint, int max) {
+        if (!connected.getAsBoolean()) {
+            throw new ClusterUnavailable("count the connections of a fingerprint");
+        }
         List<Object> args = new ArrayList<>();
         args.add(instance);
         args.add(Integer.toString(max));

@@ -1,7 +1,6 @@
 package io.huddle.limits;
 
 import io.huddle.cluster.ClusterReconnected;
-import io.huddle.cluster.ClusterSetup;
 import io.huddle.cluster.ClusterUnavailable;
 import io.huddle.cluster.FingerprintConnections;
 import io.huddle.config.LimitSettings;
@@ -66,9 +65,6 @@ public class ConnectionQuota {
     @Inject
     FingerprintConnections cluster;
 
-    @Inject
-    ClusterSetup clusterSetup;
-
     private static final Logger LOG = Logger.getLogger(ConnectionQuota.class.getName());
     private static final long WARN_EVERY_NANOS = 60_000_000_000L;
     private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
@@ -130,13 +126,6 @@ public class ConnectionQuota {
     private enum ClusterShare { COUNTED, UNCOUNTED, FULL }
 
     private ClusterShare countInCluster(String fingerprint, int max) {
-        if (!clusterSetup.clustered()) {
-            return ClusterShare.UNCOUNTED;
-        }
-        if (!clusterSetup.healthy()) {
-            warnUncounted(null);
-            return ClusterShare.UNCOUNTED;
-        }
         try {
             return cluster.admit(fingerprint, max) ? ClusterShare.COUNTED : ClusterShare.FULL;
         } catch (ClusterUnavailable e) {
@@ -158,9 +147,9 @@ public class ConnectionQuota {
         long now = System.nanoTime();
         long last = lastWarned.get();
         if (now - last >= WARN_EVERY_NANOS && lastWarned.compareAndSet(last, now)) {
-            LOG.log(Level.WARNING, "Redis does not answer: huddle.limits.connectionsPerFingerprint holds per node until"
-                    + " it is back" + (cause == null ? "" : " (" + cause.getMessage() + ")")
-                    + " (logged at most once a minute)");
+            LOG.log(Level.WARNING, "Redis does not answer (" + cause.getMessage() + "):"
+                    + " huddle.limits.connectionsPerFingerprint holds per node until it is back (logged at most once a"
+                    + " minute)");
         }
     }
 
@@ -169,9 +158,6 @@ public class ConnectionQuota {
      * release lost meanwhile does not keep a user refused, and a Redis that lost its data counts this node again.
      */
     void recount(@Observes ClusterReconnected reconnected) {
-        if (!clusterSetup.clustered()) {
-            return;
-        }
         Set<String> released = Set.copyOf(unreleased);
         Map<String, Integer> counts = new HashMap<>(perFingerprint);
         released.forEach(fingerprint -> counts.putIfAbsent(fingerprint, 0));

@@ -1,11 +1,15 @@
 package io.huddle.limits;
 
+import io.huddle.cluster.ClusterReconnected;
+import io.huddle.cluster.ClusterUnavailable;
+import io.huddle.cluster.FingerprintConnections;
 import io.huddle.config.LimitSettings;
 import io.huddle.config.LimitSettings.Rate;
 import io.huddle.connection.ClientError;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +36,7 @@ class ConnectionQuotaTest {
         quota.limits = new LimitSettings(1000, perAddress, perFingerprint, off, off, off, off, off, off, off, Map.of(),
                 10);
         quota.refusals = new Refusals();
+        quota.cluster = FingerprintConnections.SINGLE_NODE;
         return quota;
     }
 
@@ -156,5 +161,76 @@ class ConnectionQuotaTest {
         for (int i = 0; i < 7; i++) {
             assertEquals(0, shared.withFingerprint("fp" + i));
         }
+    }
+    /** The cluster's count as a test scripts it: a cap across "other nodes", or Redis away. */
+    private static final class ScriptedCluster implements FingerprintConnections {
+        final Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> rewritten;
+        boolean away;
+
+        @Override
+        public boolean admit(String fingerprint, int max) {
+            unavailableIfAway();
+            if (counts.getOrDefault(fingerprint, 0) >= max) {
+                return false;
+            }
+            counts.merge(fingerprint, 1, Integer::sum);
+            return true;
+        }
+
+        @Override
+        public void release(String fingerprint) {
+            unavailableIfAway();
+            counts.merge(fingerprint, -1, Integer::sum);
+        }
+
+        @Override
+        public void rewrite(Map<String, Integer> counts) {
+            unavailableIfAway();
+            rewritten = Map.copyOf(counts);
+        }
+
+        private void unavailableIfAway() {
+            if (away) {
+                throw new ClusterUnavailable("scripted");
+            }
+        }
+    }
+
+    @Test
+    void aFingerprintAtTheClusterCapIsRefusedAndGivesBackItsPlacesOnThisNode() {
+        ScriptedCluster cluster = new ScriptedCluster();
+        quota.cluster = cluster;
+        cluster.counts.put("browser", 2); // two tabs on other nodes
+        assertRefused("too many connections from this browser: at most 2 at a time; close one and try again",
+                "203.0.113.7", "browser");
+        assertEquals(0, quota.fromAddress("203.0.113.7"));
+        assertEquals(0, quota.withFingerprint("browser"));
+        cluster.counts.put("browser", 1); // one of them closed
+        quota.opened("c1", admit("203.0.113.7", "browser"));
+        assertEquals(2, cluster.counts.get("browser"));
+        quota.closed("c1");
+        assertEquals(1, cluster.counts.get("browser"), "released in the cluster too");
+    }
+
+    @Test
+    void whileRedisIsAwayTheCapHoldsPerNodeAndItsCountsAreWrittenAgainWhenItIsBack() {
+        ScriptedCluster cluster = new ScriptedCluster();
+        quota.cluster = cluster;
+        quota.opened("counted", admit("203.0.113.7", "a"));
+        cluster.away = true;
+        // admitted while Redis is away (an outage must not refuse everyone), up to this node's own cap
+        quota.opened("b1", admit("203.0.113.7", "b"));
+        quota.opened("b2", admit("203.0.113.8", "b"));
+        assertRefused("too many connections from this browser: at most 2 at a time; close one and try again",
+                "203.0.113.9", "b");
+        quota.closed("counted"); // its release is lost
+        cluster.away = false;
+        quota.recount(new ClusterReconnected());
+        assertEquals(Map.of("a", 0, "b", 2), cluster.rewritten, "the lost release and the uncounted places");
+        cluster.counts.clear();
+        cluster.counts.putAll(cluster.rewritten);
+        quota.closed("b1");
+        assertEquals(1, cluster.counts.get("b"), "counted in Redis since the rewrite, so released there");
     }
 }
