@@ -26,10 +26,12 @@ import java.util.Map;
  *                     forgiven)
  * @param sayPerRoom   {@code huddle.limits.say.rooms.<room>.rate/.burst}: a room's own say rate, instead of
  *                     {@code say}
+ * @param apiAddress   every {@code /api} request from one client address, whatever fingerprint it carries
  * @param apiClients   {@code /api} clients (fingerprints or addresses) whose buckets are remembered at most
  */
 public record LimitSettings(int queuedEvents, int connectionsPerAddress, int connectionsPerFingerprint, Rate frames, Rate say, Rate actions, Rate roomVerbs, Rate roomCreate,
-                            Rate metadata, Rate hammering, Map<String, Rate> sayPerRoom, int apiClients) {
+                            Rate metadata, Rate hammering, Map<String, Rate> sayPerRoom, int apiClients,
+                            Rate apiAddress) {
 
     static final String PREFIX = "huddle.limits.";
     private static final String SAY_ROOMS = PREFIX + "say.rooms.";
@@ -60,7 +62,7 @@ public record LimitSettings(int queuedEvents, int connectionsPerAddress, int con
                 settings.intAtLeast(PREFIX + "connectionsPerFingerprint", 1),
                 rate(settings, "frames"), say, rate(settings, "actions"), rate(settings, "roomVerbs"),
                 rate(settings, "roomCreate"), rate(settings, "metadata"), rate(settings, "hammering"),
-                sayPerRoom(settings, say), settings.intAtLeast(PREFIX + "apiClients", 1));
+                sayPerRoom(settings, say), settings.intAtLeast(PREFIX + "apiClients", 1), rate(settings, "apiAddress"));
     }
 
     private static Rate rate(SettingsReader settings, String name) {

@@ -36,6 +36,7 @@ final class BucketShapes {
         bySlot[Limit.ROOM_VERBS.ordinal()] = configuration(settings.roomVerbs());
         bySlot[Limit.ROOM_CREATE.ordinal()] = configuration(settings.roomCreate());
         bySlot[Limit.METADATA.ordinal()] = configuration(settings.metadata());
+        bySlot[Limit.API_ADDRESS.ordinal()] = configuration(settings.apiAddress());
         bySlot[HAMMERING] = configuration(settings.hammering());
         Map<String, BucketConfiguration> perRoom = new HashMap<>();
         settings.sayPerRoom().forEach((room, rate) -> perRoom.put(room, configuration(rate)));

@@ -16,7 +16,12 @@ public enum Limit {
     /** {@code createChatRoom} calls. */
     ROOM_CREATE("roomCreate"),
     /** {@code setMetadata} calls. */
-    METADATA("metadata");
+    METADATA("metadata"),
+    /**
+     * Every {@code /api} request, counted per client address: what all the fingerprints seen from one address spend
+     * together, so that collecting fresh signed fingerprints does not buy fresh buckets.
+     */
+    API_ADDRESS("apiAddress");
 
     private final String key;
 

@@ -46,6 +46,7 @@ class RateLimitsIT {
     private static final int ROOM_CREATE_BURST = 2;
     private static final int HAMMERING_BURST = 30;
     private static final int ROOM_VERBS_BURST = 6;
+    private static final int API_ADDRESS_BURST = 12;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -56,6 +57,11 @@ class RateLimitsIT {
                 Map.entry("huddle.limits.actions.burst", Integer.toString(ACTIONS_BURST)),
                 Map.entry("huddle.limits.roomCreate.rate", "0.1"),
                 Map.entry("huddle.limits.roomCreate.burst", Integer.toString(ROOM_CREATE_BURST)),
+                // the test plays a proxy for whatever address it forwards, seen from wherever it connects (Payara's
+                // Arquillian URL is the host's own address, not loopback)
+                Map.entry("huddle.web.trustedProxies", "0.0.0.0/0, ::/0"),
+                Map.entry("huddle.limits.apiAddress.rate", "0.1"),
+                Map.entry("huddle.limits.apiAddress.burst", Integer.toString(API_ADDRESS_BURST)),
                 Map.entry("huddle.limits.roomVerbs.rate", "0.1"),
                 Map.entry("huddle.limits.roomVerbs.burst", Integer.toString(ROOM_VERBS_BURST)),
                 Map.entry("huddle.limits.hammering.rate", "1"),
@@ -234,6 +240,35 @@ class RateLimitsIT {
                 "whole seconds, rounded up");
         assertTrue(body.containsKey("serverInformation") && body.containsKey("requesterInformation"),
                 "the shape of every /api answer: " + body);
+    }
+
+    @Test
+    void apiRequestsFromOneAddressShareItsBucketWhateverFingerprintsTheyCarry() throws Exception {
+        // a script behind one address (forwarded by the trusted loopback proxy) spending a fresh fingerprint each time
+        String address = "198.51.100." + (1 + (int) (Math.random() * 250));
+        HttpResponse<String> response = null;
+        int served = 0;
+        for (int i = 0; i <= API_ADDRESS_BURST + 2; i++) {
+            response = apiEcho(address, TestHttp.fingerprint(base));
+            if (response.statusCode() != 200) {
+                break;
+            }
+            served++;
+        }
+        assertEquals(API_ADDRESS_BURST, served, "each fingerprint's own bucket was full: " + response.body());
+        assertEquals(429, response.statusCode(), response.body());
+        JsonObject body = Json.createReader(new StringReader(response.body())).readObject();
+        assertEquals("rate limit exceeded (apiAddress)", body.getString("error"));
+        long retryAfter = body.getJsonNumber("retryAfter").longValue();
+        assertTrue(retryAfter > 0 && retryAfter <= 10_000, body.toString());
+        assertEquals(List.of(Long.toString((retryAfter + 999) / 1000)), response.headers().allValues("Retry-After"));
+        assertEquals(200, apiEcho("198.51.100.251", TestHttp.fingerprint(base)).statusCode(), "another address");
+    }
+
+    private HttpResponse<String> apiEcho(String forwardedFor, String fingerprint) throws Exception {
+        return TestHttp.client().send(HttpRequest.newBuilder(URI.create(base + "api/echo"))
+                .header("X-Forwarded-For", forwardedFor).header("Cookie", "sessionID=" + fingerprint).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -34,7 +34,7 @@ class ConnectionQuotaTest {
         ConnectionQuota quota = new ConnectionQuota();
         Rate off = Rate.OFF;
         quota.limits = new LimitSettings(1000, perAddress, perFingerprint, off, off, off, off, off, off, off, Map.of(),
-                10);
+                10, off);
         quota.refusals = new Refusals();
         quota.cluster = FingerprintConnections.SINGLE_NODE;
         return quota;

@@ -11,6 +11,8 @@ import io.huddle.connection.FingerprintFilter;
 import io.huddle.connection.FrameEncoder;
 import io.huddle.connection.Refusal;
 import io.huddle.limits.ConnectionLimits;
+import io.huddle.limits.Limit;
+import io.huddle.limits.RateLimited;
 import io.huddle.limits.RateLimits;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
@@ -77,6 +79,14 @@ public class ApiServlet extends HttpServlet {
         // a web connection lives for one request (spec §4); it has no outbox and cannot chat
         Connection connection = new Connection(fingerprint + "-" + messageId, fingerprint, Connection.TYPE_WEB,
                 address.ip(), address.port(), null, limitsOf(request, fingerprint, address));
+        try {
+            rateLimits.forApiClient(addressKey(address)).take(Limit.API_ADDRESS);
+        } catch (RateLimited refused) {
+            write(response, new ActionOutcome(Map.of(), refused.getMessage(), refused.status(),
+                    refused.retryAfterMillis()), new RequesterInformation(connection.id(), fingerprint, messageId,
+                    address.ip(), Map.of()), receivedAt);
+            return;
+        }
         String query = request.getQueryString();
         String contentType = request.getContentType();
         String pathAction = actionInPath(request);
@@ -115,7 +125,11 @@ public class ApiServlet extends HttpServlet {
         if (fingerprint.equals(FingerprintFilter.cookie(request, web.cookieKey()))) {
             return rateLimits.forApiClient("fingerprint " + fingerprint);
         }
-        return rateLimits.forApiClient("address " + address.ip());
+        return rateLimits.forApiClient(addressKey(address));
+    }
+
+    private static String addressKey(ClientAddress address) {
+        return "address " + address.ip();
     }
 
     /** What {@code /api} answers: the action's outcome and who asked. */
