@@ -12,13 +12,17 @@ import java.util.logging.Logger;
 /**
  * Work that must keep its order per key (a room), run off the submitting thread on a shared executor: one task of a
  * key at a time, in submission order, while tasks of different keys run in parallel. A key's lane exists only while
- * it has work, so idle keys cost nothing. Thread-safe.
+ * it has work, so idle keys cost nothing. A busy key runs at most {@value #BATCH} tasks per turn and then queues itself
+ * again behind the other keys, so one room's flood does not hold a thread the others wait for. Thread-safe.
  *
  * @param <K> the key
  */
 public final class KeyedLanes<K> {
 
     private static final Logger LOG = Logger.getLogger(KeyedLanes.class.getName());
+
+    /** Tasks one key runs before it lets the other keys have the thread. */
+    static final int BATCH = 32;
 
     private final Executor executor;
     /** The queued tasks of each busy key; the head is the one running. Touched only inside the map's compute. */
@@ -54,7 +58,17 @@ public final class KeyedLanes<K> {
     }
 
     private void drain(K key, Runnable first) {
+        int run = 0;
         for (Runnable task = first; task != null; task = next(key)) {
+            if (run++ == BATCH) {
+                Runnable resume = task;
+                try {
+                    executor.execute(() -> drain(key, resume)); // behind the keys that waited meanwhile
+                    return;
+                } catch (RejectedExecutionException e) {
+                    run = 1; // undeploy stopped the executor: the rest runs here
+                }
+            }
             try {
                 task.run();
             } catch (RuntimeException e) {

@@ -85,6 +85,27 @@ class KeyedLanesTest {
         assertTrue(after.await(5, TimeUnit.SECONDS));
     }
 
+    @Test
+    void aBusyKeyYieldsItsThreadAfterABatchSoAnotherKeyIsServedInBetween() {
+        List<Runnable> handedToPool = new ArrayList<>();
+        KeyedLanes<String> byHand = new KeyedLanes<>(handedToPool::add);
+        List<String> ran = new ArrayList<>();
+        for (int i = 0; i < KeyedLanes.BATCH + 8; i++) {
+            int n = i;
+            byHand.execute("busy", () -> ran.add("busy " + n));
+        }
+        byHand.execute("other", () -> ran.add("other"));
+
+        while (!handedToPool.isEmpty()) {
+            handedToPool.remove(0).run();
+        }
+
+        assertEquals("other", ran.get(KeyedLanes.BATCH), "served right after the busy key's first turn: " + ran);
+        assertEquals(KeyedLanes.BATCH + 9, ran.size());
+        assertEquals("busy " + (KeyedLanes.BATCH + 7), ran.get(ran.size() - 1));
+        assertTrue(byHand.isIdle("busy") && byHand.isIdle("other"));
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
