@@ -1,5 +1,6 @@
 package io.huddle.action;
 
+import io.huddle.concurrency.Completions;
 import io.huddle.config.ActionSettings;
 import io.huddle.connection.Connection;
 import io.huddle.connection.ErrorMessages;
@@ -14,7 +15,6 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -117,8 +117,7 @@ public class ActionRunner {
             // the worker may still be writing the response: leave it out
             return ActionOutcome.failed(Map.of(), ErrorMessages.actionTimedOut(timeout), TIMED_OUT_STATUS);
         }
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = Completions.causeOf(failure);
         // fields the action set before it failed stay in the reply, as in ActionHero
         Map<String, Object> response = context.response();
         if (cause instanceof RateLimited limited) {

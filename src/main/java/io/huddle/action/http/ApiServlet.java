@@ -4,6 +4,7 @@ import io.huddle.action.ActionOutcome;
 import io.huddle.action.ActionRunner;
 import io.huddle.config.GeneralSettings;
 import io.huddle.config.WebSettings;
+import io.huddle.concurrency.Completions;
 import io.huddle.connection.ClientAddress;
 import io.huddle.connection.ClientAddresses;
 import io.huddle.connection.Connection;
@@ -142,7 +143,7 @@ public class ApiServlet extends HttpServlet {
      */
     private static Answer refused(Throwable error, Connection connection, String fingerprint, String messageId,
                                   ClientAddress address, HttpServletResponse response) {
-        Throwable cause = RequestBody.unwrap(error);
+        Throwable cause = Completions.causeOf(error);
         if (!(cause instanceof Refusal refusal)) {
             LOG.log(Level.FINE, "request body of " + connection + " not read", cause);
             return null;

@@ -1,5 +1,6 @@
 package io.huddle.action.http;
 
+import io.huddle.concurrency.Completions;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.ErrorMessages;
 import jakarta.servlet.ReadListener;
@@ -8,7 +9,6 @@ import jakarta.servlet.ServletInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -46,16 +46,11 @@ final class RequestBody implements ReadListener {
         RequestBody reader = new RequestBody(in, maxBytes);
         CompletableFuture<byte[]> result = reader.done.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(
-                        unwrap(error) instanceof TimeoutException
+                        Completions.causeOf(error) instanceof TimeoutException
                                 ? new ClientError(ErrorMessages.bodyTimedOut(timeoutMillis), REQUEST_TIMEOUT)
-                                : unwrap(error)));
+                                : Completions.causeOf(error)));
         in.setReadListener(reader);
         return result;
-    }
-
-    /** The failure a stage of a chain really failed with, not the {@link CompletionException} wrapping it. */
-    static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     @Override
