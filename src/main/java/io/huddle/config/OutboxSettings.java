@@ -12,16 +12,18 @@ import java.util.Optional;
 public record OutboxSettings(int maxMessages, long maxBytes, Optional<Integer> concurrentSends) {
 
     static OutboxSettings read(SettingsReader settings) {
-        String key = "huddle.websocket.outbox.concurrentSends";
-        Optional<Integer> sends = "auto".equalsIgnoreCase(settings.text(key)) ? Optional.empty()
-                : Optional.of(settingsOrAuto(settings, key));
         return new OutboxSettings(settings.intAtLeast("huddle.websocket.outbox.maxMessages", 1),
-                settings.atLeast("huddle.websocket.outbox.maxBytes", 1), sends);
+                settings.atLeast("huddle.websocket.outbox.maxBytes", 1), concurrentSends(settings));
     }
 
-    private static int settingsOrAuto(SettingsReader settings, String key) {
+    /** A number, or {@code auto} (empty): the container's own default. */
+    private static Optional<Integer> concurrentSends(SettingsReader settings) {
+        String key = "huddle.websocket.outbox.concurrentSends";
+        if ("auto".equalsIgnoreCase(settings.text(key))) {
+            return Optional.empty();
+        }
         try {
-            return settings.intAtLeast(key, 1);
+            return Optional.of(settings.intAtLeast(key, 1));
         } catch (SettingsReader.InvalidSetting e) {
             throw SettingsReader.invalid(key, settings.text(key), "auto or a whole number of at least 1");
         }

@@ -9,17 +9,21 @@ package io.huddle.websocket;
  */
 final class FrameAssembly {
 
-    /** What a part completed: nothing yet, a whole frame, or a frame over the limit. */
-    sealed interface Outcome permits Pending, Complete, TooBig { }
+    /** What a part completed: nothing yet, a whole text frame, the end of a binary frame, or a frame over the limit. */
+    sealed interface Outcome permits Pending, Complete, BinaryEnded, TooBig { }
 
     record Pending() implements Outcome { }
 
     record Complete(String frame) implements Outcome { }
 
+    /** A whole binary frame arrived (within the limit); its bytes were counted, not kept. */
+    record BinaryEnded() implements Outcome { }
+
     record TooBig() implements Outcome { }
 
     private static final Pending PENDING = new Pending();
     private static final TooBig TOO_BIG = new TooBig();
+    private static final BinaryEnded BINARY_ENDED = new BinaryEnded();
 
     private final int maxChars;
     private StringBuilder parts;
@@ -55,7 +59,7 @@ final class FrameAssembly {
         return new Complete(frame);
     }
 
-    /** Counts a part of a binary frame, which is never kept: complete (to be refused) at its end, or too big. */
+    /** Counts a part of a binary frame, which is never kept: ended (to be refused) at its end, or too big. */
     Outcome addBinary(int bytes, boolean last) {
         if (refused) {
             return PENDING;
@@ -69,6 +73,6 @@ final class FrameAssembly {
             return PENDING;
         }
         binaryBytes = 0;
-        return new Complete("");
+        return BINARY_ENDED;
     }
 }

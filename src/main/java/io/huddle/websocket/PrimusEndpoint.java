@@ -77,7 +77,7 @@ public class PrimusEndpoint extends Endpoint {
     /** Binary frames are refused; read in parts too, so that a huge one is not buffered before it is refused. */
     private void binary(ByteBuffer part, boolean last) {
         FrameAssembly.Outcome outcome = assembly.addBinary(part.remaining(), last);
-        if (outcome instanceof FrameAssembly.Complete) {
+        if (outcome instanceof FrameAssembly.BinaryEnded) {
             dispatcher.rejectBinary(connection);
         } else if (outcome instanceof FrameAssembly.TooBig) {
             dispatcher.refuseOversized(connection);

@@ -36,7 +36,7 @@ class FrameAssemblyTest {
     void binaryFramesAreCountedNotKept() {
         FrameAssembly assembly = new FrameAssembly(10);
         assertInstanceOf(FrameAssembly.Pending.class, assembly.addBinary(8, false));
-        assertInstanceOf(FrameAssembly.Complete.class, assembly.addBinary(2, true));
+        assertInstanceOf(FrameAssembly.BinaryEnded.class, assembly.addBinary(2, true));
         assertInstanceOf(FrameAssembly.TooBig.class, assembly.addBinary(11, false));
     }
 }
