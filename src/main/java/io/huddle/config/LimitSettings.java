@@ -5,16 +5,12 @@ import java.util.Map;
 
 /**
  * Bounds that keep one client from taking what others need ({@code huddle.limits.*}): the queue of one connection
- * and the rates of its token buckets, each {@code huddle.limits.<name>.rate} (tokens per second, 0 = no limit) and
+ * and the rates of its token buckets (the connection caps are {@link ConnectionCapSettings}), each {@code huddle.limits.<name>.rate} (tokens per second, 0 = no limit) and
  * {@code .burst} (what a client may use at once after a quiet while).
  *
  * @param queuedEvents events one websocket connection may have waiting to be served (room verbs, {@code say},
  *                     {@code quit}); past it each further one is answered at once with ActionHero's
  *                     {@code you have too many pending requests}
- * @param connectionsPerAddress     websocket connections one client address (an IPv6 /64) may hold on a node;
- *                                  one more upgrade is refused with 429
- * @param connectionsPerFingerprint websocket connections one fingerprint (one browser) may hold (cluster-wide); one more
- *                                  upgrade is refused with 429
  * @param frames       every inbound websocket frame but the heartbeat's pong
  * @param say          {@code say} on one connection, in rooms without their own rate
  * @param actions      {@code action}, {@code file} and {@code documentation} on one connection; over {@code /api},
@@ -29,7 +25,7 @@ import java.util.Map;
  * @param apiAddress   every {@code /api} request from one client address, whatever fingerprint it carries
  * @param apiClients   {@code /api} clients (fingerprints or addresses) whose buckets are remembered at most
  */
-public record LimitSettings(int queuedEvents, int connectionsPerAddress, int connectionsPerFingerprint, Rate frames, Rate say, Rate actions, Rate roomVerbs, Rate roomCreate,
+public record LimitSettings(int queuedEvents, Rate frames, Rate say, Rate actions, Rate roomVerbs, Rate roomCreate,
                             Rate metadata, Rate hammering, Map<String, Rate> sayPerRoom, int apiClients,
                             Rate apiAddress) {
 
@@ -58,8 +54,6 @@ public record LimitSettings(int queuedEvents, int connectionsPerAddress, int con
     static LimitSettings read(SettingsReader settings) {
         Rate say = rate(settings, "say");
         return new LimitSettings(settings.intAtLeast(PREFIX + "queuedEvents", 1),
-                settings.intAtLeast(PREFIX + "connectionsPerAddress", 1),
-                settings.intAtLeast(PREFIX + "connectionsPerFingerprint", 1),
                 rate(settings, "frames"), say, rate(settings, "actions"), rate(settings, "roomVerbs"),
                 rate(settings, "roomCreate"), rate(settings, "metadata"), rate(settings, "hammering"),
                 sayPerRoom(settings, say), settings.intAtLeast(PREFIX + "apiClients", 1), rate(settings, "apiAddress"));

@@ -33,6 +33,7 @@ public class Settings {
     private ClusterSettings cluster;
     private ClientLibrarySettings client;
     private LimitSettings limits;
+    private ConnectionCapSettings connectionCaps;
     private RoomLimitSettings roomLimits;
 
     @PostConstruct
@@ -50,6 +51,7 @@ public class Settings {
             cluster = ClusterSettings.read(reader);
             client = ClientLibrarySettings.read(reader);
             limits = LimitSettings.read(reader);
+            connectionCaps = ConnectionCapSettings.read(reader);
             roomLimits = RoomLimitSettings.read(reader);
         } catch (SettingsReader.InvalidSetting e) {
             LOG.severe(() -> "Huddle cannot start: " + e.getMessage());
@@ -111,6 +113,11 @@ public class Settings {
     @Produces
     LimitSettings limits() {
         return limits;
+    }
+
+    @Produces
+    ConnectionCapSettings connectionCaps() {
+        return connectionCaps;
     }
 
     @Produces

@@ -3,7 +3,7 @@ package io.huddle.limits;
 import io.huddle.cluster.ClusterReconnected;
 import io.huddle.cluster.ClusterUnavailable;
 import io.huddle.cluster.FingerprintConnections;
-import io.huddle.config.LimitSettings;
+import io.huddle.config.ConnectionCapSettings;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.ErrorMessages;
 import io.huddle.connection.TrustedProxies;
@@ -57,7 +57,7 @@ public class ConnectionQuota {
     static final int TOO_MANY_REQUESTS = 429;
 
     @Inject
-    LimitSettings limits;
+    ConnectionCapSettings caps;
 
     @Inject
     Refusals refusals;
@@ -92,13 +92,13 @@ public class ConnectionQuota {
     Admission admit(String address, String fingerprint, Supplier<String> hint, long now) {
         expirePending(now);
         String addressKey = addressKey(address);
-        if (!increment(perAddress, addressKey, limits.connectionsPerAddress())) {
-            refusals.refused(PER_ADDRESS, address, () -> limits.connectionsPerAddress() + " websocket connections from "
+        if (!increment(perAddress, addressKey, caps.perAddress())) {
+            refusals.refused(PER_ADDRESS, address, () -> caps.perAddress() + " websocket connections from "
                     + addressKey + " are open on this node" + hint.get());
-            throw new ClientError(ErrorMessages.tooManyConnectionsFromAddress(limits.connectionsPerAddress()),
+            throw new ClientError(ErrorMessages.tooManyConnectionsFromAddress(caps.perAddress()),
                     TOO_MANY_REQUESTS);
         }
-        int max = limits.connectionsPerFingerprint();
+        int max = caps.perFingerprint();
         if (!increment(perFingerprint, fingerprint, max)) {
             decrement(perAddress, addressKey);
             throw refusedFingerprint(address, "on this node");
@@ -116,7 +116,7 @@ public class ConnectionQuota {
     }
 
     private ClientError refusedFingerprint(String address, String where) {
-        int max = limits.connectionsPerFingerprint();
+        int max = caps.perFingerprint();
         refusals.refused(PER_FINGERPRINT, address, () -> max + " websocket connections with one fingerprint are open "
                 + where);
         return new ClientError(ErrorMessages.tooManyConnectionsWithFingerprint(max), TOO_MANY_REQUESTS);

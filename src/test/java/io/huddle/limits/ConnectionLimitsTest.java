@@ -18,7 +18,7 @@ class ConnectionLimitsTest {
     /** Slow refills, so nothing comes back while a test runs: 1 token a second at most. */
     private static LimitSettings limits(Rate say, Rate hammering, Map<String, Rate> sayPerRoom) {
         Rate slow = new Rate(1, 3);
-        return new LimitSettings(1000, 500, 20, slow, say, slow, slow, slow, slow, hammering, sayPerRoom, 10, slow);
+        return new LimitSettings(1000, slow, say, slow, slow, slow, slow, hammering, sayPerRoom, 10, slow);
     }
 
     private final Refusals refusals = new Refusals();

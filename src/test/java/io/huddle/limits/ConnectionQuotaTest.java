@@ -3,8 +3,7 @@ package io.huddle.limits;
 import io.huddle.cluster.ClusterReconnected;
 import io.huddle.cluster.ClusterUnavailable;
 import io.huddle.cluster.FingerprintConnections;
-import io.huddle.config.LimitSettings;
-import io.huddle.config.LimitSettings.Rate;
+import io.huddle.config.ConnectionCapSettings;
 import io.huddle.connection.ClientError;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +31,7 @@ class ConnectionQuotaTest {
 
     private static ConnectionQuota quota(int perAddress, int perFingerprint) {
         ConnectionQuota quota = new ConnectionQuota();
-        Rate off = Rate.OFF;
-        quota.limits = new LimitSettings(1000, perAddress, perFingerprint, off, off, off, off, off, off, off, Map.of(),
-                10, off);
+        quota.caps = new ConnectionCapSettings(perAddress, perFingerprint);
         quota.refusals = new Refusals();
         quota.cluster = FingerprintConnections.SINGLE_NODE;
         return quota;
