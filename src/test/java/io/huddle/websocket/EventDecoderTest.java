@@ -39,8 +39,9 @@ class EventDecoderTest {
     }
 
     @Test
-    void jsonNestedTooDeeplyForTheParserIsRefusedAsNotJson() {
-        assertEquals("frame is not valid JSON", invalid("[".repeat(100_000)).error());
+    void jsonNestedTooDeeplyIsRefusedAtTheDepthLimitBeforeTheParserReadsOn() {
+        assertEquals("the JSON is nested too deeply: at most 32 levels of arrays and objects",
+                invalid("[".repeat(100_000)).error());
     }
 
     @Test
