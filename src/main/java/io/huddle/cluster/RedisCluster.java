@@ -10,6 +10,8 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -43,6 +45,7 @@ final class RedisCluster {
     private final PubSubProbe probe;
     private final Event<ClusterReconnected> reconnected;
     private volatile boolean connected;
+    private boolean stopped;
     private ScheduledFuture<?> beats;
 
     RedisCluster(ClusterSettings config, String nodeId, Jsonb jsonb, RoomDelivery delivery, RoomCodec codec,
@@ -96,7 +99,14 @@ final class RedisCluster {
         beats = scheduler.scheduleWithFixedDelay(this::beat, 0, period, TimeUnit.MILLISECONDS);
     }
 
-    void beat() {
+    /**
+     * Synchronized with {@link #stop}: a beat that finds Redis again rewrites this node's rooms and members
+     * ({@link ClusterReconnected}), which must not re-add, after the stop removed them, members that left meanwhile.
+     */
+    synchronized void beat() {
+        if (stopped) {
+            return;
+        }
         try {
             boolean unknown = liveness.beat();
             if (!connected || unknown) {
@@ -153,12 +163,29 @@ final class RedisCluster {
         return connected;
     }
 
-    /** Clean stop: this node's members were already removed; now it leaves the cluster at once. */
-    void stop() {
+    /**
+     * Clean stop: this node's members were removed as their connections closed; whatever membership Redis still
+     * records for it (a leave that failed, or one a reconnect rewrite re-added) is removed too, then it leaves the
+     * cluster at once. Survivors clean up only after nodes that stop beating, so a leftover here would stay for good.
+     */
+    synchronized void stop() {
+        stopped = true;
         if (beats != null) {
             beats.cancel(false);
         }
         try {
+            int left = 0;
+            for (Map.Entry<String, Set<String>> room : store.membershipsOf(nodeId).entrySet()) {
+                for (String connectionId : room.getValue()) {
+                    if (store.removeMember(room.getKey(), connectionId) != null) {
+                        left++;
+                    }
+                }
+            }
+            if (left > 0) {
+                int removed = left;
+                LOG.info(() -> "node " + nodeId + " removed " + removed + " memberships still in Redis as it stopped");
+            }
             liveness.leave();
             directory.forgetNode(nodeId);
         } catch (RuntimeException e) {
