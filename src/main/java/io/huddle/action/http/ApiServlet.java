@@ -77,11 +77,12 @@ public class ApiServlet extends HttpServlet {
         String messageId = UUID.randomUUID().toString();
         String fingerprint = FingerprintFilter.fingerprintOf(request);
         ClientAddress address = addresses.of(request);
+        ConnectionLimits addressLimits = rateLimits.forApiClient("address " + address.ip());
         // a web connection lives for one request (spec §4); it has no outbox and cannot chat
         Connection connection = new Connection(fingerprint + "-" + messageId, fingerprint, Connection.TYPE_WEB,
-                address.ip(), address.port(), null, limitsOf(request, fingerprint, address));
+                address.ip(), address.port(), null, limitsOf(request, fingerprint, addressLimits));
         try {
-            rateLimits.forApiClient(addressKey(address)).take(Limit.API_ADDRESS);
+            addressLimits.take(Limit.API_ADDRESS);
         } catch (RateLimited refused) {
             write(response, new ActionOutcome(Map.of(), refused.getMessage(), refused.status(),
                     refused.retryAfterMillis()), new RequesterInformation(connection.id(), fingerprint, messageId,
@@ -122,15 +123,11 @@ public class ApiServlet extends HttpServlet {
      * the cookie the fingerprint came from, else its address (a request without the cookie gets a fresh fingerprint
      * each time, which would make every request a new client).
      */
-    private ConnectionLimits limitsOf(HttpServletRequest request, String fingerprint, ClientAddress address) {
+    private ConnectionLimits limitsOf(HttpServletRequest request, String fingerprint, ConnectionLimits addressLimits) {
         if (fingerprint.equals(FingerprintFilter.cookie(request, web.cookieKey()))) {
             return rateLimits.forApiClient("fingerprint " + fingerprint);
         }
-        return rateLimits.forApiClient(addressKey(address));
-    }
-
-    private static String addressKey(ClientAddress address) {
-        return "address " + address.ip();
+        return addressLimits;
     }
 
     /** What {@code /api} answers: the action's outcome and who asked. */
