@@ -3,8 +3,10 @@ package io.huddle.cluster;
 import io.huddle.config.HistorySettings;
 import io.huddle.connection.ServerRefusal;
 import io.huddle.connection.ErrorMessages;
+import io.huddle.logging.ThrottledWarning;
 import org.redisson.api.RTopic;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +45,7 @@ final class RedisRoomChannels {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong resubscribedAll = new AtomicLong();
     private final AtomicLong unconfirmed = new AtomicLong();
-    private final AtomicLong lastUnconfirmedWarning = new AtomicLong();
+    private final ThrottledWarning unconfirmedWarning = new ThrottledWarning(LOG, Duration.ofMinutes(1));
     /** Kept messages Redis certainly did not take, delivered to this node's members only, without a position. */
     private final AtomicLong localOnly = new AtomicLong();
     /** Kept messages whose script Redis never answered: delivered by the channel if it ran, else nowhere. */
@@ -220,13 +222,9 @@ final class RedisRoomChannels {
      */
     private ServerRefusal unconfirmed(String room) {
         long count = unconfirmed.incrementAndGet();
-        long now = System.nanoTime();
-        long last = lastUnconfirmedWarning.get();
-        if ((last == 0 || now - last > TimeUnit.MINUTES.toNanos(1)) && lastUnconfirmedWarning.compareAndSet(last, now)) {
-            LOG.warning(() -> "node " + nodeId + ": Redis did not confirm the subscription to " + room + " within "
-                    + redisTimeoutMillis + " ms; the join was refused and the subscription is retried on the next"
-                    + " heartbeat (" + count + " joins refused so since boot; logged at most once a minute)");
-        }
+        unconfirmedWarning.warn(() -> "node " + nodeId + ": Redis did not confirm the subscription to " + room
+                + " within " + redisTimeoutMillis + " ms; the join was refused and the subscription is retried on the"
+                + " next heartbeat (" + count + " joins refused so since boot; logged at most once a minute)");
         return new ServerRefusal(ErrorMessages.joinNotConfirmed(redisTimeoutMillis));
     }
 

@@ -7,12 +7,14 @@ import io.huddle.config.ConnectionCapSettings;
 import io.huddle.connection.ClientError;
 import io.huddle.connection.ErrorMessages;
 import io.huddle.connection.TrustedProxies;
+import io.huddle.logging.ThrottledWarning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -22,7 +24,6 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,8 +67,7 @@ public class ConnectionQuota {
     FingerprintConnections cluster;
 
     private static final Logger LOG = Logger.getLogger(ConnectionQuota.class.getName());
-    private static final long WARN_EVERY_NANOS = 60_000_000_000L;
-    private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+    private final ThrottledWarning uncounted = new ThrottledWarning(LOG, Duration.ofMinutes(1));
 
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final Map<String, Integer> perFingerprint = new ConcurrentHashMap<>();
@@ -143,14 +143,11 @@ public class ConnectionQuota {
         }
     }
 
+    /** Also at boot, before the node first reached Redis: so it says what cannot be done, not that Redis left. */
     private void warnUncounted(ClusterUnavailable cause) {
-        long now = System.nanoTime();
-        long last = lastWarned.get();
-        if (now - last >= WARN_EVERY_NANOS && lastWarned.compareAndSet(last, now)) {
-            LOG.log(Level.WARNING, "Redis does not answer (" + cause.getMessage() + "):"
-                    + " huddle.limits.connectionsPerFingerprint holds per node until it is back (logged at most once a"
-                    + " minute)");
-        }
+        uncounted.warn(() -> "cannot count this fingerprint's connections in Redis (" + cause.getMessage() + "):"
+                + " huddle.limits.connectionsPerFingerprint holds per node until Redis answers (logged at most once a"
+                + " minute)");
     }
 
     /**
