@@ -280,10 +280,12 @@ class ClusterIT {
     @Order(10)
     void aSayInEachOfAThousandRoomsReachesTheOtherNodesMemberInEveryRoom() throws Exception {
         try (RoomSweep sweep = RoomSweep.create(wildfly.url(), payara.url(), 1000)) {
-            assertEquals(Set.of(), sweep.deafRooms(true, "to payara in ", Duration.ofSeconds(30)),
-                    "rooms whose member on payara missed a say from wildfly");
-            assertEquals(Set.of(), sweep.deafRooms(false, "to wildfly in ", Duration.ofSeconds(30)),
-                    "rooms whose member on wildfly missed a say from payara");
+            Set<String> deafOnPayara = sweep.deafRooms(true, "to payara in ", Duration.ofSeconds(30));
+            assertEquals(Set.of(), deafOnPayara, "rooms whose member on payara missed a say from wildfly: "
+                    + whatRedisHolds(deafOnPayara));
+            Set<String> deafOnWildfly = sweep.deafRooms(false, "to wildfly in ", Duration.ofSeconds(30));
+            assertEquals(Set.of(), deafOnWildfly, "rooms whose member on wildfly missed a say from payara: "
+                    + whatRedisHolds(deafOnWildfly));
             for (ServerNode node : List.of(wildfly, payara)) {
                 JsonObject pubSub = node.status().getJsonObject("pubSub");
                 assertTrue(pubSub.getInt("subscribed") >= 1000, node.url() + ": " + pubSub);
@@ -292,6 +294,21 @@ class ClusterIT {
                 assertEquals(0, pubSub.getJsonNumber("refused").longValue(), node.url() + ": " + pubSub);
             }
         }
+    }
+
+    /**
+     * For a failure message: per room, how many connections Redis has subscribed to its channel and how many
+     * messages its stream holds, which tells a loss before Redis (publisher) from one after it (subscriber).
+     */
+    private static String whatRedisHolds(Set<String> rooms) throws Exception {
+        StringBuilder held = new StringBuilder();
+        for (String room : rooms) {
+            held.append(room).append(": subscribers ")
+                    .append(redis.command("PUBSUB NUMSUB ittest:room:{" + room + "}:channel").replace("\r\n", " "))
+                    .append(", stream length ").append(redis.command("XLEN ittest:room:{" + room + "}:history").trim())
+                    .append("; ");
+        }
+        return held.toString();
     }
 
     @Test

@@ -189,7 +189,8 @@ class HistoryClusterIT {
             Thread.sleep(200);
             b.request("say", Map.of("room", room, "message", "late"));
             busy.join();
-            b.request("say", Map.of("room", room, "message", "after"));
+            JsonObject after = b.request("say", Map.of("room", room, "message", "after"));
+            assertEquals("OK", after.getString("status"), after.toString());
             for (TestClient client : List.of(a, b, c)) {
                 awaitSaid(client, room, "after");
                 assertEquals(List.of("late", "after"), texts(said(client, room)));
