@@ -11,8 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,21 +48,11 @@ public class ClusterRecovery {
     RoomDefaults defaults;
 
     void removeMembersOf(@Observes NodeDied died) {
-        int removed = 0;
-        for (Map.Entry<String, Set<String>> room : store.membershipsOf(died.node()).entrySet()) {
-            RoomSettings settings = store.settings(room.getKey());
-            for (String connectionId : room.getValue()) {
-                RoomStore.Departure departure = store.removeMember(room.getKey(), connectionId);
-                if (departure != null) {
-                    removed++;
-                    if (settings != null) {
-                        presence.left(room.getKey(), settings, departure.member(), departure.remaining());
-                    }
-                }
-            }
-        }
-        int count = removed;
-        LOG.info(() -> "removed " + count + " memberships of dead node " + died.node());
+        Map<String, Optional<RoomSettings>> settings = new HashMap<>();
+        int removed = store.removeMembershipsOf(died.node(), (room, departure) -> settings
+                .computeIfAbsent(room, r -> Optional.ofNullable(store.settings(r)))
+                .ifPresent(found -> presence.left(room, found, departure.member(), departure.remaining())));
+        LOG.info(() -> "removed " + removed + " memberships of dead node " + died.node());
     }
 
     void rewriteLocalState(@Observes ClusterReconnected reconnected) {

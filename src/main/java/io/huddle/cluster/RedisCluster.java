@@ -10,8 +10,6 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -174,16 +172,8 @@ final class RedisCluster {
             beats.cancel(false);
         }
         try {
-            int left = 0;
-            for (Map.Entry<String, Set<String>> room : store.membershipsOf(nodeId).entrySet()) {
-                for (String connectionId : room.getValue()) {
-                    if (store.removeMember(room.getKey(), connectionId) != null) {
-                        left++;
-                    }
-                }
-            }
-            if (left > 0) {
-                int removed = left;
+            int removed = store.removeMembershipsOf(nodeId, (room, departure) -> { });
+            if (removed > 0) {
                 LOG.info(() -> "node " + nodeId + " removed " + removed + " memberships still in Redis as it stopped");
             }
             liveness.leave();

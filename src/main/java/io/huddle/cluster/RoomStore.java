@@ -3,6 +3,7 @@ package io.huddle.cluster;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The rooms of the cluster and their members. Every method is synchronous and bounded: it returns within the
@@ -96,6 +97,25 @@ public interface RoomStore {
 
     /** Every (room, connection id) recorded for members living on {@code node}: what a crash leaves behind. */
     Map<String, java.util.Set<String>> membershipsOf(String node);
+
+    /**
+     * Removes every membership recorded for members living on {@code node} ({@link #membershipsOf}, then
+     * {@link #removeMember} each) and hands each departure, with its room, to {@code left}: what a node that died, or
+     * stopped with memberships still recorded, leaves behind. Returns how many memberships were removed.
+     */
+    default int removeMembershipsOf(String node, BiConsumer<String, Departure> left) {
+        int removed = 0;
+        for (Map.Entry<String, Set<String>> room : membershipsOf(node).entrySet()) {
+            for (String connectionId : room.getValue()) {
+                Departure departure = removeMember(room.getKey(), connectionId);
+                if (departure != null) {
+                    removed++;
+                    left.accept(room.getKey(), departure);
+                }
+            }
+        }
+        return removed;
+    }
 
     /** Forgets what is recorded about {@code node} itself (after its members were removed). */
     void forgetNode(String node);
