@@ -73,9 +73,9 @@ public final class Jsonp {
         } catch (JsonException e) {
             throw new UnreadableJson(null); // malformed text
         } catch (RuntimeException e) {
-            // Parsson's depth limit; with it set to MAX_DEPTH + 1 this is the client's nesting, whatever follows
-            throw new UnreadableJson(PARSER_LIMITS_DEPTH && e.getClass() == RuntimeException.class
-                    ? ErrorMessages.jsonTooDeep(MAX_DEPTH) : null);
+            // with the parser's limit at MAX_DEPTH + 1, its refusal is the client's nesting, whatever follows
+            throw new UnreadableJson(PARSER_LIMITS_DEPTH && isDepthRefusal(e) ? ErrorMessages.jsonTooDeep(MAX_DEPTH)
+                    : null);
         }
         if (!PARSER_LIMITS_DEPTH && deeperThan(value, MAX_DEPTH)) {
             throw new UnreadableJson(ErrorMessages.jsonTooDeep(MAX_DEPTH));
@@ -91,8 +91,13 @@ public final class Jsonp {
         } catch (JsonException e) {
             return false;
         } catch (RuntimeException e) {
-            return e.getClass() == RuntimeException.class;
+            return isDepthRefusal(e);
         }
+    }
+
+    /** Parsson refuses input nested past its {@code maxDepth} with a bare {@code RuntimeException}, no subclass. */
+    private static boolean isDepthRefusal(RuntimeException e) {
+        return e.getClass() == RuntimeException.class;
     }
 
     private static String nestedArrays(int levels) {
