@@ -296,17 +296,11 @@ class ClusterIT {
         }
     }
 
-    /**
-     * For a failure message: per room, how many connections Redis has subscribed to its channel and how many
-     * messages its stream holds, which tells a loss before Redis (publisher) from one after it (subscriber).
-     */
+    /** For a failure message: what Redis holds of each room's delivery ({@link RedisProcess#roomDelivery}). */
     private static String whatRedisHolds(Set<String> rooms) throws Exception {
         StringBuilder held = new StringBuilder();
         for (String room : rooms) {
-            held.append(room).append(": subscribers ")
-                    .append(redis.command("PUBSUB NUMSUB ittest:room:{" + room + "}:channel").replace("\r\n", " "))
-                    .append(", stream length ").append(redis.command("XLEN ittest:room:{" + room + "}:history").trim())
-                    .append("; ");
+            held.append(room).append(": ").append(redis.roomDelivery("ittest", room)).append("; ");
         }
         return held.toString();
     }

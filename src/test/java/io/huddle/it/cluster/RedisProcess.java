@@ -53,6 +53,15 @@ final class RedisProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * For a failure message: how many connections Redis has subscribed to a room's channel and how many messages the
+     * room's stream holds (keys under {@code prefix}), which tells a say lost before Redis from one lost after it.
+     */
+    String roomDelivery(String prefix, String room) throws IOException {
+        return "subscribers " + command("PUBSUB NUMSUB " + prefix + ":room:{" + room + "}:channel").replace("\r\n", " ")
+                + ", stream length " + command("XLEN " + prefix + ":room:{" + room + "}:history").trim();
+    }
+
     /** Sends one inline command (e.g. {@code KEYS *}) and returns the raw RESP answer. */
     String command(String inline) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {

@@ -83,9 +83,7 @@ class RoomSweepSoak {
                 for (Set<String> rooms : missed.values()) {
                     for (String room : rooms) {
                         lost++;
-                        System.out.println("  " + room + ": subscribers " + redis.command(
-                                "PUBSUB NUMSUB ittest:room:{" + room + "}:channel").replace("\r\n", " ")
-                                + " stream length " + redis.command("XLEN ittest:room:{" + room + "}:history").trim());
+                        System.out.println("  " + room + ": " + redis.roomDelivery("ittest", room));
                     }
                 }
                 System.out.println("  wildfly " + wildfly.status().getJsonObject("pubSub"));
