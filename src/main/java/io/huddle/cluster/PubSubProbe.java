@@ -15,7 +15,8 @@ import java.util.logging.Logger;
  * Each heartbeat this node publishes to {@value #CHANNELS} channels of its own, whose hash tags spread over the
  * whole slot range (so on a Redis Cluster every primary's pub/sub connection carries one), and checks at the next
  * beats that each came back. A channel whose probe Redis took but which did not come back on two heartbeats in a
- * row (one can be lost in a failover) makes the node subscribe every channel again; Redisson's own connection ping covers a connection that stopped answering altogether.
+ * row (one can be lost in a failover) makes the node subscribe every channel again. A pub/sub connection whose peer
+ * went away is closed by TCP keepalive and reconnected by Redisson ({@link RedissonSettings}).
  */
 final class PubSubProbe {
 

@@ -41,10 +41,15 @@ final class RedissonSettings {
     static final int SUBSCRIPTION_CONNECTIONS = 2;
 
     /**
-     * How often Redisson pings every connection, pub/sub ones included, and reconnects one that does not answer:
-     * this bounds how long a half-open pub/sub connection stays deaf.
+     * How often Redisson pings each command connection and reconnects one that does not answer. Pub/sub connections
+     * are not pinged ({@link PubSubWithoutPing}); TCP keepalive bounds how long a half-open one stays deaf.
      */
     static final int PING_INTERVAL_MILLIS = 5000;
+
+    /** TCP keepalive on every Redis connection: probes after 5 s idle, every 2 s, 3 unanswered close it (≈ 11 s). */
+    static final int KEEPALIVE_IDLE_SECONDS = 5;
+    static final int KEEPALIVE_INTERVAL_SECONDS = 2;
+    static final int KEEPALIVE_PROBES = 3;
 
     /** How often Redisson reads a Redis Cluster's topology, so a promoted replica is used within about this. */
     static final int CLUSTER_SCAN_INTERVAL_MILLIS = 1000;
@@ -82,6 +87,14 @@ final class RedissonSettings {
         }
         if (servers instanceof ClusterServersConfig cluster && cluster.getScanInterval() == REDISSON_SCAN_INTERVAL) {
             cluster.setScanInterval(CLUSTER_SCAN_INTERVAL_MILLIS);
+        }
+        config.setNettyHook(new PubSubWithoutPing(config.getNettyHook()));
+        if (config.getTcpKeepAliveIdle() == 0 && config.getTcpKeepAliveInterval() == 0
+                && config.getTcpKeepAliveCount() == 0) {
+            config.setTcpKeepAlive(true)
+                    .setTcpKeepAliveIdle(KEEPALIVE_IDLE_SECONDS)
+                    .setTcpKeepAliveInterval(KEEPALIVE_INTERVAL_SECONDS)
+                    .setTcpKeepAliveCount(KEEPALIVE_PROBES);
         }
         // deploy even when Redis is down: connect on first use, and keep retrying
         config.setLazyInitialization(true);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Redisson configuration a node runs with: sized for its rooms unless the operator's file says otherwise. */
@@ -27,6 +28,16 @@ class RedissonSettingsTest {
         assertEquals(RedissonSettings.SUBSCRIPTION_CONNECTIONS, server.getSubscriptionConnectionPoolSize());
         assertEquals(RedissonSettings.PING_INTERVAL_MILLIS, server.getPingConnectionInterval());
         assertTrue(config.isLazyInitialization(), "a node deploys while Redis is down");
+    }
+
+    @Test
+    void pubSubConnectionsAreNotPingedAndEveryConnectionKeepsTcpKeepalive() {
+        Config config = RedissonSettings.of(settings(Optional.of("redis://127.0.0.1:6379"), Optional.empty(), 100));
+        assertInstanceOf(PubSubWithoutPing.class, config.getNettyHook());
+        assertTrue(config.isTcpKeepAlive());
+        assertEquals(RedissonSettings.KEEPALIVE_IDLE_SECONDS, config.getTcpKeepAliveIdle());
+        assertEquals(RedissonSettings.KEEPALIVE_INTERVAL_SECONDS, config.getTcpKeepAliveInterval());
+        assertEquals(RedissonSettings.KEEPALIVE_PROBES, config.getTcpKeepAliveCount());
     }
 
     @Test

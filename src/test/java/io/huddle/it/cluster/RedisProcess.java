@@ -11,13 +11,13 @@ import java.time.Duration;
  * A real {@code redis-server} the test starts on a free port, without persistence (a restart comes back empty),
  * and stops. Tests never touch a Redis they did not start.
  */
-final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements AutoCloseable {
 
     private final int port;
     private final File log;
     private Process process;
 
-    RedisProcess(File workDir) throws IOException {
+    public RedisProcess(File workDir) throws IOException {
         this.port = freePort();
         this.log = new File(workDir, "redis-" + port + ".log");
         workDir.mkdirs();
@@ -27,11 +27,11 @@ final class RedisProcess implements AutoCloseable {
         return port;
     }
 
-    String address() {
+    public String address() {
         return "redis://127.0.0.1:" + port;
     }
 
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
