@@ -111,6 +111,7 @@ final class RedisCluster {
                 boolean first = !connected && unknown;
                 LOG.info(() -> "node " + nodeId + (first ? " joined" : " is back in") + " the cluster at Redis;"
                         + " rewriting its rooms and members");
+                history.loadScripts();
                 connected = true;
                 reconnected.fire(new ClusterReconnected());
             }

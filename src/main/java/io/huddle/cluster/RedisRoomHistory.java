@@ -95,6 +95,18 @@ final class RedisRoomHistory implements RoomHistory {
                 InMemoryRoomHistory.newEpoch(), sharded ? "SPUBLISH" : "PUBLISH");
     }
 
+    /**
+     * Loads the append script into Redis (every primary of a Redis Cluster), so that a say runs by EVALSHA from the
+     * first: unloaded, Redis answers the first EVALSHA {@code NOSCRIPT}, and when it is busy past the timeout that
+     * answer comes after Redisson gave up, so the say is never appended nor published although Redis was only slow.
+     * Called whenever this node finds Redis (again): one that restarted has forgotten its scripts.
+     *
+     * @throws ClusterUnavailable when Redis does not answer
+     */
+    void loadScripts() {
+        guarded("load the history script", () -> script().scriptLoad(APPEND_AND_PUBLISH));
+    }
+
     /** A message as the channel carries it: stamped ({@code id epoch json}) when kept, plain JSON otherwise. */
     RoomMessage decode(String text) {
         if (text.startsWith("{")) {

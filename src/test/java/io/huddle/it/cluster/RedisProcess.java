@@ -63,7 +63,7 @@ public final class RedisProcess implements AutoCloseable {
     }
 
     /** Sends one inline command (e.g. {@code KEYS *}) and returns the raw RESP answer. */
-    String command(String inline) throws IOException {
+    public String command(String inline) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(2000);
             socket.getOutputStream().write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
