@@ -23,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * 1,000-room sweep, round after round, each round on freshly booted nodes (the CI failures came right after boot),
  * checking the members on the other node and each sender's own copy (a kept say reaches its own node through the
  * channel too), and printing what Redis holds for every room that missed a say. On this 2-core box with one CPU hog
- * it lost a say on WildFly about once in ten rounds (never on Payara): the say was in Redis, both nodes were
- * subscribed, and WildFly's channel listener was never called for it. Run it with a CPU hog beside it to
+ * it lost a say about once in ten rounds (4 in 43): the say was in Redis, both nodes were subscribed, and the
+ * node's channel listener was never called for it. The cause was Redisson's PING on pub/sub connections
+ * ({@code io.huddle.cluster.PubSubWithoutPing}); with it gone, 0 in 40 rounds. Run it with a CPU hog beside it to
  * look like a loaded CI machine, for example {@code sh -c 'while :; do :; done' &} and then
  * {@code mvn verify -Dskip.example=true -Dskip.payara=true -Dit.test=RoomSweepSoak -Dsoak.rounds=20
  * -Dfailsafe.failIfNoSpecifiedTests=false -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false}; output in
