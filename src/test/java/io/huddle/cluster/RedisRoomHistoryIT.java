@@ -9,8 +9,7 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +51,7 @@ class RedisRoomHistoryIT {
                         .addListenerAsync(String.class, (channel, text) -> published.add(text))
                         .toCompletableFuture().get(5, TimeUnit.SECONDS);
 
-                Thread busy = busyFor(redis, 1500);
+                Thread busy = redis.busyFor(Duration.ofMillis(1500));
                 Thread.sleep(200);
                 CompletableFuture<Object> appended = history.appendAndPublish(ROOM, SAY, limits).toCompletableFuture();
                 assertThrows(ExecutionException.class, () -> appended.get(10, TimeUnit.SECONDS),
@@ -67,21 +66,6 @@ class RedisRoomHistoryIT {
                 client.shutdown();
             }
         }
-    }
-
-    /** A script spinning on Redis for {@code millis}, as a slow command or a stalled primary would. */
-    private static Thread busyFor(RedisProcess redis, long millis) {
-        Thread busy = new Thread(() -> {
-            try {
-                redis.command("EVAL \"local t = redis.call('TIME'); local from = t[1] * 1000000 + t[2];"
-                        + " repeat t = redis.call('TIME') until t[1] * 1000000 + t[2] - from > " + millis * 1000
-                        + "\" 0");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "busy redis");
-        busy.start();
-        return busy;
     }
 
     /** Appending and publishing takes text as it is: the codec is for reading, which this test does not. */

@@ -66,12 +66,15 @@ class ClusterIT {
     }
 
     private static File war(String nodeId) {
-        return war(nodeId, redis.address(), Map.of());
+        return war(WORK, nodeId, redis.address(), Map.of());
     }
 
-    /** A node's WAR: its id, the cluster's Redis settings (reached at {@code redisAddress}), and {@code extra}. */
-    private static File war(String nodeId, String redisAddress, Map<String, String> extra) {
-        File file = new File(WORK, nodeId + ".war");
+    /**
+     * A node's WAR, written under {@code work}: its id, the cluster's Redis settings (reached at
+     * {@code redisAddress}), and {@code extra}. {@link RoomSweepSoak} runs the same nodes.
+     */
+    static File war(File work, String nodeId, String redisAddress, Map<String, String> extra) {
+        File file = new File(work, nodeId + ".war");
         Map<String, String> settings = new HashMap<>(Map.of(
                 "huddle.general.id", nodeId,
                 "huddle.redis.address", redisAddress,
@@ -85,7 +88,7 @@ class ClusterIT {
     /** A third WildFly node for one test, started and ready; the test kills it when done. */
     private static ServerNode thirdNode(String nodeId, String redisAddress, Map<String, String> extra)
             throws Exception {
-        ServerNode node = ServerNode.wildfly(nodeId, war(nodeId, redisAddress, extra), WORK,
+        ServerNode node = ServerNode.wildfly(nodeId, war(WORK, nodeId, redisAddress, extra), WORK,
                 Integer.getInteger("it.port.offset", 200) + 350, Map.of());
         node.start();
         return node;

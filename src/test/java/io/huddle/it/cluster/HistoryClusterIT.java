@@ -177,15 +177,7 @@ class HistoryClusterIT {
             join(a, room);
             join(b, room);
             join(c, room);
-            Thread busy = new Thread(() -> {
-                try {
-                    redis.command("EVAL \"local t = redis.call('TIME'); local from = t[1] * 1000000 + t[2];"
-                            + " repeat t = redis.call('TIME') until t[1] * 1000000 + t[2] - from > 1500000\" 0");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, "busy redis");
-            busy.start();
+            Thread busy = redis.busyFor(Duration.ofMillis(1500));
             Thread.sleep(200);
             b.request("say", Map.of("room", room, "message", "late"));
             busy.join();

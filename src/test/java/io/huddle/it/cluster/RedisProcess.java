@@ -2,6 +2,7 @@ package io.huddle.it.cluster;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,24 @@ public final class RedisProcess implements AutoCloseable {
     String roomDelivery(String prefix, String room) throws IOException {
         return "subscribers " + command("PUBSUB NUMSUB " + prefix + ":room:{" + room + "}:channel").replace("\r\n", " ")
                 + ", stream length " + command("XLEN " + prefix + ":room:{" + room + "}:history").trim();
+    }
+
+    /**
+     * Keeps Redis busy for {@code busy} (under the 2 s a {@link #command} waits) with a script that spins, as a slow
+     * command or a stalled primary would; returns the thread that runs it, already started.
+     */
+    public Thread busyFor(Duration busy) {
+        Thread thread = new Thread(() -> {
+            try {
+                command("EVAL \"local t = redis.call('TIME'); local from = t[1] * 1000000 + t[2];"
+                        + " repeat t = redis.call('TIME') until t[1] * 1000000 + t[2] - from > "
+                        + busy.toNanos() / 1000 + "\" 0");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "busy redis");
+        thread.start();
+        return thread;
     }
 
     /** Sends one inline command (e.g. {@code KEYS *}) and returns the raw RESP answer. */

@@ -1,10 +1,8 @@
 package io.huddle.it.cluster;
 
-import io.huddle.it.Deployments;
 import io.huddle.it.ServerNode;
 import io.huddle.it.TestClient;
 import jakarta.json.JsonObject;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,11 +48,7 @@ class RoomSweepSoak {
     }
 
     private static File war(String nodeId) {
-        File file = new File(WORK, nodeId + ".war");
-        Deployments.huddle(Map.of("huddle.general.id", nodeId, "huddle.redis.address", redis.address(),
-                "huddle.redis.prefix", "ittest", "huddle.redis.timeout", "1000"))
-                .as(ZipExporter.class).exportTo(file, true);
-        return file;
+        return ClusterIT.war(WORK, nodeId, redis.address(), Map.of());
     }
 
     @AfterAll
